@@ -1,0 +1,118 @@
+/**
+ * Where plates may be: text-detector boxes (single rows, and a short upper row stacked on a
+ * longer lower row for two-row plates), plus plate-coloured blobs the detector missed.
+ */
+import { colourClass } from "./colour";
+import { quadBounds, quadCenter, quadHeight, quadWidth, type Quad, type RawImage } from "./ocr/image";
+import type { DetBox } from "./ocr/det";
+
+export interface Candidate {
+  /** quad of the plate region (LT, RT, RB, LB) */
+  quad: Quad;
+  /** for two-row plates: upper and lower row quads, read separately and joined */
+  rows?: [Quad, Quad];
+  source: "text" | "two-row" | "colour" | "whole";
+}
+
+/** Grows a quad along its own axes: dx, dy as fractions of its height. */
+export function growQuad(q: Quad, dxH: number, dyH: number): Quad {
+  const h = quadHeight(q), w = quadWidth(q);
+  const ux = (q[1][0] - q[0][0]) / (w || 1), uy = (q[1][1] - q[0][1]) / (w || 1);
+  const vx = (q[3][0] - q[0][0]) / (h || 1), vy = (q[3][1] - q[0][1]) / (h || 1);
+  const ex = dxH * h, ey = dyH * h;
+  return [
+    [q[0][0] - ux * ex - vx * ey, q[0][1] - uy * ex - vy * ey],
+    [q[1][0] + ux * ex - vx * ey, q[1][1] + uy * ex - vy * ey],
+    [q[2][0] + ux * ex + vx * ey, q[2][1] + uy * ex + vy * ey],
+    [q[3][0] - ux * ex + vx * ey, q[3][1] - uy * ex + vy * ey],
+  ];
+}
+
+export function textCandidates(boxes: DetBox[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (const b of boxes) {
+    const w = quadWidth(b.quad), h = quadHeight(b.quad);
+    if (h < 6 || w / h < 1.4 || w / h > 14) continue;
+    out.push({ quad: growQuad(b.quad, 0.25, 0.08), source: "text" });
+  }
+  // two-row: a short upper row (province + letter) centred over a taller lower row
+  for (const a of boxes) {
+    const ab = quadBounds(a.quad), ah = quadHeight(a.quad), aw = quadWidth(a.quad);
+    if (aw / ah > 4) continue;
+    for (const b of boxes) {
+      if (a === b) continue;
+      const bb = quadBounds(b.quad), bh = quadHeight(b.quad), bw = quadWidth(b.quad);
+      if (bw < aw * 1.3 || bh < ah * 0.9 || bh > ah * 3) continue;
+      const gap = bb.y0 - ab.y1;
+      if (gap < -0.3 * ah || gap > 0.8 * bh) continue;
+      const [acx] = quadCenter(a.quad);
+      if (acx < bb.x0 || acx > bb.x1) continue;
+      const x0 = Math.min(ab.x0, bb.x0), x1 = Math.max(ab.x1, bb.x1);
+      out.push({
+        quad: [[x0, ab.y0], [x1, ab.y0], [x1, bb.y1], [x0, bb.y1]],
+        rows: [growQuad(a.quad, 0.2, 0.06), growQuad(b.quad, 0.2, 0.06)],
+        source: "two-row",
+      });
+    }
+  }
+  return out;
+}
+
+/** Plate-coloured (blue, yellow, green) blobs with a plate-like shape, found on a downscaled copy. */
+export function colourCandidates(img: RawImage, maxBlobs = 6): Candidate[] {
+  const scale = Math.min(1, 480 / Math.max(img.width, img.height));
+  const w = Math.max(1, Math.round(img.width * scale)), h = Math.max(1, Math.round(img.height * scale));
+  const cls = new Uint8Array(w * h); // 1 blue 2 yellow 3 green
+  for (let y = 0; y < h; y++)
+    for (let x = 0; x < w; x++) {
+      const sx = Math.min(img.width - 1, Math.floor(x / scale)), sy = Math.min(img.height - 1, Math.floor(y / scale));
+      const i = (sy * img.width + sx) * 3;
+      const c = colourClass(img.data[i], img.data[i + 1], img.data[i + 2]);
+      cls[y * w + x] = c === "blue" ? 1 : c === "yellow" ? 2 : c === "green" ? 3 : 0;
+    }
+  // close small gaps (characters) horizontally: a pixel between same-class pixels within 3 px joins them
+  const filled = cls.slice();
+  for (let y = 0; y < h; y++) {
+    let last = -10, lastC = 0;
+    for (let x = 0; x < w; x++) {
+      const c = cls[y * w + x];
+      if (c) {
+        if (c === lastC && x - last <= 4) for (let k = last + 1; k < x; k++) filled[y * w + k] = c;
+        last = x;
+        lastC = c;
+      }
+    }
+  }
+  const seen = new Uint8Array(w * h);
+  const blobs: { x0: number; y0: number; x1: number; y1: number; n: number }[] = [];
+  const stack: number[] = [];
+  for (let i = 0; i < w * h; i++) {
+    if (!filled[i] || seen[i]) continue;
+    const c = filled[i];
+    let x0 = w, y0 = h, x1 = 0, y1 = 0, n = 0;
+    seen[i] = 1;
+    stack.push(i);
+    while (stack.length) {
+      const j = stack.pop()!;
+      const x = j % w, y = (j - x) / w;
+      n++;
+      if (x < x0) x0 = x; if (x > x1) x1 = x; if (y < y0) y0 = y; if (y > y1) y1 = y;
+      for (const k of [j - 1, j + 1, j - w, j + w]) {
+        if (k < 0 || k >= w * h || seen[k] || filled[k] !== c) continue;
+        if ((k === j - 1 && x === 0) || (k === j + 1 && x === w - 1)) continue;
+        seen[k] = 1;
+        stack.push(k);
+      }
+    }
+    const bw = x1 - x0 + 1, bh = y1 - y0 + 1;
+    if (bw < 12 || bh < 4 || bw / bh < 1.5 || bw / bh > 6) continue;
+    if (n / (bw * bh) < 0.45) continue; // plates are solid rectangles
+    if (bw > w * 0.9 && bh > h * 0.5) continue; // the whole picture is one colour (close-up): handled as "whole"
+    blobs.push({ x0, y0, x1, y1, n });
+  }
+  blobs.sort((a, b) => b.n - a.n);
+  return blobs.slice(0, maxBlobs).map((b) => {
+    const x0 = b.x0 / scale, y0 = b.y0 / scale, x1 = (b.x1 + 1) / scale, y1 = (b.y1 + 1) / scale;
+    return { quad: [[x0, y0], [x1, y0], [x1, y1], [x0, y1]] as Quad, source: "colour" as const };
+  });
+}
