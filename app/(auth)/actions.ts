@@ -1,0 +1,62 @@
+"use server";
+
+import { AuthError, CredentialsSignin } from "next-auth";
+import { signIn } from "@/auth";
+import { getDb } from "@/db";
+import { loginSchema, registerSchema } from "@/lib/accounts/schemas";
+import { registerUser } from "@/lib/accounts/users";
+import type { ActionState } from "@/app/_server/session";
+
+const signInMessages: Record<string, string> = {
+  invalid: "邮箱或密码错误",
+  throttled: "登录失败次数过多，请 15 分钟后再试",
+  disabled: "该账户已停用，请联系客服",
+};
+
+function safeNext(next: unknown): string {
+  return typeof next === "string" && next.startsWith("/") && !next.startsWith("//") ? next : "/console";
+}
+
+function fieldErrorsOf(issues: { path: PropertyKey[]; message: string }[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const i of issues) out[String(i.path[0])] ??= i.message;
+  return out;
+}
+
+async function doSignIn(email: string, password: string, next: string): Promise<ActionState> {
+  try {
+    await signIn("credentials", { email, password, redirectTo: next });
+    return { status: "ok" };
+  } catch (e) {
+    if (e instanceof CredentialsSignin) return { status: "error", message: signInMessages[e.code] ?? signInMessages.invalid! };
+    if (e instanceof AuthError) return { status: "error", message: "登录失败，请稍后重试" };
+    throw e; // the redirect after a successful sign-in
+  }
+}
+
+export async function loginAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  const parsed = loginSchema.safeParse({ email: form.get("email"), password: form.get("password") });
+  if (!parsed.success) {
+    const fieldErrors = fieldErrorsOf(parsed.error.issues);
+    return { status: "error", message: Object.values(fieldErrors)[0]!, fieldErrors };
+  }
+  return doSignIn(parsed.data.email, parsed.data.password, safeNext(form.get("next")));
+}
+
+export async function registerAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  const parsed = registerSchema.safeParse({
+    email: form.get("email"),
+    password: form.get("password"),
+    name: form.get("name") ?? "",
+  });
+  if (!parsed.success) {
+    const fieldErrors = fieldErrorsOf(parsed.error.issues);
+    return { status: "error", message: Object.values(fieldErrors)[0]!, fieldErrors };
+  }
+  if (form.get("password") !== form.get("confirm")) {
+    return { status: "error", message: "两次输入的密码不一致", fieldErrors: { confirm: "两次输入的密码不一致" } };
+  }
+  const res = await registerUser(await getDb(), parsed.data);
+  if (!res.ok) return { status: "error", message: res.message, fieldErrors: { email: res.message } };
+  return doSignIn(parsed.data.email, parsed.data.password, safeNext(form.get("next")));
+}

@@ -1,0 +1,95 @@
+import "server-only";
+import { redirect } from "next/navigation";
+import { NextResponse } from "next/server";
+import type { z } from "zod";
+import { auth } from "@/auth";
+import { getDb, type Db } from "@/db";
+import { findUserById } from "@/lib/accounts/users";
+import type { User } from "@/db/schema";
+
+export interface SessionCtx {
+  db: Db;
+  user: User;
+}
+
+/** For pages: the signed-in user, freshly read from the database, or a redirect to /login. */
+export async function requireUser(): Promise<SessionCtx> {
+  const session = await auth();
+  if (!session?.user?.id) redirect("/login");
+  const db = await getDb();
+  const user = await findUserById(db, session.user.id);
+  if (!user || user.disabled) redirect("/login");
+  return { db, user };
+}
+
+/** For pages: like requireUser, but null when signed out (public pages). */
+export async function currentUser(): Promise<SessionCtx | null> {
+  const session = await auth();
+  if (!session?.user?.id) return null;
+  const db = await getDb();
+  const user = await findUserById(db, session.user.id);
+  return user && !user.disabled ? { db, user } : null;
+}
+
+type Role = "customer" | "operator";
+
+/** For console API routes: 401 JSON when signed out, 403 when the role is missing. */
+export function withSession<C>(
+  handler: (req: Request, ctx: SessionCtx, route: C) => Promise<Response>,
+  opts: { role?: Role } = {},
+) {
+  return async (req: Request, route: C): Promise<Response> => {
+    const session = await auth();
+    if (!session?.user?.id) return NextResponse.json({ code: "unauthenticated", message: "请先登录" }, { status: 401 });
+    const db = await getDb();
+    const user = await findUserById(db, session.user.id);
+    if (!user || user.disabled) return NextResponse.json({ code: "unauthenticated", message: "请先登录" }, { status: 401 });
+    if (opts.role === "operator" && user.role !== "operator") {
+      return NextResponse.json({ code: "forbidden", message: "需要运营人员权限" }, { status: 403 });
+    }
+    return handler(req, { db, user }, route);
+  };
+}
+
+/** State returned by server actions to their forms. */
+export type ActionState<T = unknown> =
+  | { status: "idle" }
+  | { status: "ok"; message?: string; data?: T }
+  | { status: "error"; message: string; fieldErrors?: Record<string, string> };
+
+export const idle: ActionState = { status: "idle" };
+
+function formToObject(form: FormData): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of form.entries()) out[k] = typeof v === "string" ? v : v;
+  return out;
+}
+
+/**
+ * A server action with a zod-parsed input and a signed-in user (role optional).
+ * Field errors come back per field, in Chinese, for the form to show beside its inputs.
+ */
+export function authedAction<S extends z.ZodType, T>(
+  schema: S,
+  fn: (input: z.infer<S>, ctx: SessionCtx) => Promise<ActionState<T>>,
+  opts: { role?: Role } = {},
+) {
+  return async (_prev: ActionState<T>, form: FormData): Promise<ActionState<T>> => {
+    const session = await auth();
+    if (!session?.user?.id) return { status: "error", message: "登录已过期，请重新登录" };
+    const db = await getDb();
+    const user = await findUserById(db, session.user.id);
+    if (!user || user.disabled) return { status: "error", message: "登录已过期，请重新登录" };
+    if (opts.role === "operator" && user.role !== "operator") return { status: "error", message: "需要运营人员权限" };
+    const parsed = schema.safeParse(formToObject(form));
+    if (!parsed.success) {
+      const fieldErrors: Record<string, string> = {};
+      for (const issue of parsed.error.issues) {
+        const k = String(issue.path[0] ?? "_");
+        fieldErrors[k] ??= issue.message;
+      }
+      return { status: "error", message: Object.values(fieldErrors)[0] ?? "输入有误", fieldErrors };
+    }
+    return fn(parsed.data, { db, user });
+  };
+}

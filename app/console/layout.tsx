@@ -1,0 +1,13 @@
+import { ConsoleShell } from "@/components/console-shell";
+import { requireUser } from "@/app/_server/session";
+import { countOpenAlerts } from "@/lib/alerts/count";
+
+export default async function ConsoleLayout({ children }: { children: React.ReactNode }) {
+  const { db, user } = await requireUser();
+  const openAlerts = await countOpenAlerts(db, user.id);
+  return (
+    <ConsoleShell user={{ email: user.email, name: user.name, role: user.role, verified: !!user.verifiedAt }} openAlerts={openAlerts}>
+      {children}
+    </ConsoleShell>
+  );
+}

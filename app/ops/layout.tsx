@@ -1,0 +1,26 @@
+import type { Metadata } from "next";
+import { ConsoleShell } from "@/components/console-shell";
+import { requireUser } from "@/app/_server/session";
+import { ButtonLink } from "@/components/ui";
+
+export const metadata: Metadata = { title: "运营" };
+
+/** /ops is for operators; a customer sees a refusal page (HTTP 200 page, no data rendered). */
+export default async function OpsLayout({ children }: { children: React.ReactNode }) {
+  const { user } = await requireUser();
+  const shellUser = { email: user.email, name: user.name, role: user.role, verified: !!user.verifiedAt };
+  if (user.role !== "operator") {
+    return (
+      <ConsoleShell user={shellUser}>
+        <div className="mx-auto max-w-lg rounded-lg border border-slate-200 bg-white p-8 text-center shadow-sm">
+          <h1 className="text-lg font-semibold text-slate-900">无权访问</h1>
+          <p className="mt-2 text-sm text-slate-600">运营后台仅对运营人员开放。如需权限，请联系管理员。</p>
+          <div className="mt-6">
+            <ButtonLink href="/console">返回控制台</ButtonLink>
+          </div>
+        </div>
+      </ConsoleShell>
+    );
+  }
+  return <ConsoleShell user={shellUser}>{children}</ConsoleShell>;
+}

@@ -1,0 +1,61 @@
+import NextAuth, { CredentialsSignin, type DefaultSession } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { getDb } from "@/db";
+import { authenticate } from "@/lib/accounts/users";
+import { loginSchema } from "@/lib/accounts/schemas";
+import { env } from "@/lib/env";
+
+declare module "next-auth" {
+  interface Session {
+    user: { id: string; role: "customer" | "operator" } & DefaultSession["user"];
+  }
+  interface User {
+    role?: "customer" | "operator";
+  }
+}
+
+/** The reason shown on the sign-in form travels as the error's code. */
+class SignInRefused extends CredentialsSignin {
+  constructor(code: string) {
+    super();
+    this.code = code;
+  }
+}
+
+function clientAddress(req: Request | undefined): string | null {
+  const fwd = req?.headers.get("x-forwarded-for");
+  return fwd ? fwd.split(",")[0]!.trim() : (req?.headers.get("x-real-ip") ?? null);
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth({
+  secret: env().AUTH_SECRET,
+  trustHost: true,
+  session: { strategy: "jwt", maxAge: 7 * 24 * 3600 },
+  pages: { signIn: "/login" },
+  providers: [
+    Credentials({
+      credentials: { email: { label: "邮箱" }, password: { label: "密码", type: "password" } },
+      async authorize(raw, request) {
+        const parsed = loginSchema.safeParse(raw);
+        if (!parsed.success) throw new SignInRefused("invalid");
+        const res = await authenticate(await getDb(), parsed.data, clientAddress(request));
+        if (!res.ok) throw new SignInRefused(res.code);
+        return { id: res.value.id, email: res.value.email, name: res.value.name, role: res.value.role };
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user) {
+        token.sub = user.id;
+        token.role = user.role ?? "customer";
+      }
+      return token;
+    },
+    session({ session, token }) {
+      session.user.id = token.sub ?? "";
+      session.user.role = token.role === "operator" ? "operator" : "customer";
+      return session;
+    },
+  },
+});

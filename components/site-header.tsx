@@ -1,0 +1,72 @@
+import Link from "next/link";
+import { auth } from "@/auth";
+
+const nav = [
+  { href: "/products", label: "产品" },
+  { href: "/pricing", label: "定价" },
+  { href: "/docs", label: "文档" },
+];
+
+export function Logo() {
+  return (
+    <Link href="/" className="flex items-center gap-2 font-semibold text-slate-900">
+      <span aria-hidden className="grid h-7 w-7 place-items-center rounded-md bg-brand-600 text-xs font-bold text-white">
+        OCR
+      </span>
+      <span>印刷文字识别</span>
+    </Link>
+  );
+}
+
+export async function SiteHeader() {
+  const session = await auth();
+  return (
+    <header className="sticky top-0 z-30 border-b border-slate-200 bg-white/95 backdrop-blur">
+      <div className="mx-auto flex h-14 max-w-6xl items-center gap-6 px-4">
+        <Logo />
+        <nav aria-label="主导航" className="flex flex-1 items-center gap-1 text-sm">
+          {nav.map((n) => (
+            <Link key={n.href} href={n.href} className="rounded px-2.5 py-1.5 text-slate-600 hover:bg-slate-100 hover:text-slate-900">
+              {n.label}
+            </Link>
+          ))}
+          <Link href="/console" className="rounded px-2.5 py-1.5 text-slate-600 hover:bg-slate-100 hover:text-slate-900">
+            控制台
+          </Link>
+        </nav>
+        <div className="flex items-center gap-2 text-sm">
+          {session?.user ? (
+            <Link href="/console" className="text-slate-600 hover:text-brand-600" title="进入控制台">
+              {session.user.email}
+            </Link>
+          ) : (
+            <>
+              <Link href="/login" className="rounded px-3 py-1.5 text-slate-600 hover:text-brand-600">
+                登录
+              </Link>
+              <Link href="/register" className="rounded-md bg-brand-600 px-3 py-1.5 font-medium text-white hover:bg-brand-700">
+                注册
+              </Link>
+            </>
+          )}
+        </div>
+      </div>
+    </header>
+  );
+}
+
+export function SiteFooter() {
+  return (
+    <footer className="mt-16 border-t border-slate-200 bg-white">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-4 px-4 py-8 text-sm text-slate-500">
+        <p>印刷文字识别 OCR · 通用型 OCR · 身份证识别 · 车牌识别</p>
+        <nav aria-label="页脚" className="flex gap-4">
+          <Link href="/docs">API 文档</Link>
+          <Link href="/faq">常见问题</Link>
+          <Link href="/agreement">服务协议</Link>
+          <a href="/openapi.json">OpenAPI</a>
+        </nav>
+      </div>
+    </footer>
+  );
+}

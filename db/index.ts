@@ -1,0 +1,81 @@
+import path from "node:path";
+import { sql } from "drizzle-orm";
+import { drizzle as drizzlePg, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
+import postgres from "postgres";
+import * as schema from "./schema";
+
+/**
+ * One database client per process. With DATABASE_URL the app talks to PostgreSQL
+ * through postgres.js; without it, to an embedded PGlite (real Postgres in WASM)
+ * kept in .data/pglite (PGLITE_DIR overrides), so the product runs with nothing installed.
+ * Both expose the same drizzle API; code takes `Db` (or a transaction `Tx`).
+ */
+export type Db = PostgresJsDatabase<typeof schema>;
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+export type DbOrTx = Db | Tx;
+export type DbKind = "postgres" | "pglite";
+
+interface Handle {
+  db: Db;
+  kind: DbKind;
+  close: () => Promise<void>;
+}
+
+const g = globalThis as unknown as { __ocrDb?: Promise<Handle> };
+
+export const MIGRATIONS_DIR = path.join(process.cwd(), "db", "migrations");
+
+export function pgliteDir(): string {
+  return process.env.PGLITE_DIR ?? path.join(process.cwd(), ".data", "pglite");
+}
+
+async function open(): Promise<Handle> {
+  const url = process.env.DATABASE_URL;
+  if (url) {
+    const client = postgres(url, {
+      max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+      onnotice: () => {},
+    });
+    const db = drizzlePg(client, { schema });
+    return { db, kind: "postgres", close: () => client.end({ timeout: 5 }) };
+  }
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { drizzle: drizzleLite } = await import("drizzle-orm/pglite");
+  const client = new PGlite(pgliteDir());
+  await client.waitReady;
+  const db = drizzleLite(client, { schema }) as unknown as Db;
+  return { db, kind: "pglite", close: () => client.close() };
+}
+
+function handle(): Promise<Handle> {
+  if (!g.__ocrDb) g.__ocrDb = open();
+  return g.__ocrDb;
+}
+
+/** The process-wide database. */
+export async function getDb(): Promise<Db> {
+  return (await handle()).db;
+}
+
+export async function dbKind(): Promise<DbKind> {
+  return (await handle()).kind;
+}
+
+export async function closeDb(): Promise<void> {
+  const h = g.__ocrDb;
+  g.__ocrDb = undefined;
+  if (h) await (await h).close();
+}
+
+/** Rows of a raw `db.execute(sql…)`, whichever driver answered (postgres.js: array; PGlite: {rows}). */
+export function rowsOf<T>(result: unknown): T[] {
+  if (Array.isArray(result)) return result as T[];
+  const r = result as { rows?: T[] };
+  return r.rows ?? [];
+}
+
+export async function ping(db: Db): Promise<void> {
+  await db.execute(sql`select 1`);
+}
+
+export { schema };

@@ -1,0 +1,44 @@
+import { sql } from "drizzle-orm";
+import { index, integer, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { API_KINDS, createdAt, ts, updatedAt } from "./_shared";
+import { users } from "./accounts";
+
+export const apps = pgTable(
+  "apps",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id").notNull().references(() => users.id),
+    name: text("name").notNull(),
+    description: text("description").notNull().default(""),
+    appKey: text("app_key").notNull().unique(),
+    /** AES-256-GCM ciphertext of the AppSecret (lib/crypto) */
+    secretEnc: text("secret_enc").notNull(),
+    /** the secret before the last rotation, accepted until prevSecretExpiresAt */
+    prevSecretEnc: text("prev_secret_enc"),
+    prevSecretExpiresAt: ts("prev_secret_expires_at"),
+    status: text("status", { enum: ["active", "disabled"] }).notNull().default("active"),
+    disabledReason: text("disabled_reason"),
+    rateLimitPerSec: integer("rate_limit_per_sec").notNull().default(10),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    deletedAt: ts("deleted_at"),
+  },
+  (t) => [
+    uniqueIndex("apps_user_name_live").on(t.userId, t.name).where(sql`deleted_at is null`),
+    index("apps_user").on(t.userId),
+  ],
+);
+
+export const serviceCodes = pgTable(
+  "service_codes",
+  {
+    code: text("code").primaryKey(),
+    appId: text("app_id").notNull().references(() => apps.id),
+    api: text("api", { enum: API_KINDS }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("service_codes_app_api").on(t.appId, t.api)],
+);
+
+export type App = typeof apps.$inferSelect;
+export type ServiceCode = typeof serviceCodes.$inferSelect;

@@ -1,0 +1,33 @@
+import { z } from "zod";
+
+export const emailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.email({ message: "请输入有效的邮箱地址" }));
+
+export const passwordSchema = z
+  .string()
+  .min(8, "密码至少 8 位")
+  .max(128, "密码不能超过 128 位");
+
+export const registerSchema = z.object({
+  email: emailSchema,
+  password: passwordSchema,
+  name: z.string().trim().max(40, "名称不能超过 40 个字符").default(""),
+});
+export type RegisterInput = z.infer<typeof registerSchema>;
+
+export const loginSchema = z.object({
+  email: emailSchema,
+  password: z.string().min(1, "请输入密码").max(128),
+});
+export type LoginInput = z.infer<typeof loginSchema>;
+
+export const changePasswordSchema = z
+  .object({
+    current: z.string().min(1, "请输入当前密码"),
+    next: passwordSchema,
+    confirm: z.string(),
+  })
+  .refine((v) => v.next === v.confirm, { message: "两次输入的新密码不一致", path: ["confirm"] });

@@ -1,0 +1,97 @@
+/**
+ * The contract every OCR engine (embedded ONNX or remote HTTP) fulfils.
+ * Result shapes are the manual's per-image `result[]` elements (4.1, 4.2, 4.3).
+ */
+export type ApiKind = "general" | "idcard" | "plate";
+
+export interface GeneralLine {
+  name: string; // index as a string, "0", "1", ...
+  text: string;
+  box: [number, number, number, number, number, number, number, number]; // LT, RT, RB, LB (x,y) in original pixels
+  confidence?: number;
+}
+export interface GeneralResult {
+  text_line: number;
+  detail: GeneralLine[];
+}
+
+export interface IdcardDetail {
+  name: string;
+  sex: string;
+  nation: string;
+  birthday: string;
+  idn: string;
+  addr: string;
+  org: string;
+  validperiod: string;
+}
+export interface IdcardResult {
+  note: "front" | "back"; // front = 国徽面, back = 人像面 (as the manual says)
+  detail: IdcardDetail;
+  idcard_face: string; // base64 JPEG, or "no face"
+  demo_image: string;
+  risk: "normal" | "copy" | "screen";
+  warnings?: string[];
+}
+
+export interface PlateItem {
+  box: [[number, number], [number, number], [number, number], [number, number]];
+  plate_type: "蓝牌" | "黄牌" | "绿牌" | "白牌" | "黑牌";
+  plate_license: string;
+  platelicense: string; // same value; the manual's example spells it so
+  confidence: number;
+}
+export interface PlateResult {
+  "number of plate licenses": number;
+  detail: PlateItem[];
+}
+
+export type ResultFor<K extends ApiKind> = K extends "general"
+  ? GeneralResult
+  : K extends "idcard"
+    ? IdcardResult
+    : PlateResult;
+
+/**
+ * Why an engine refused an image. The gateway maps these to the manual's codes:
+ * unsupported_format→4009, too_large→4010, bad_dimensions→4011, corrupt→4007,
+ * no_idcard→4101, busy→5001 (whole request), internal→5000.
+ */
+export type EngineErrorKind =
+  | "unsupported_format"
+  | "too_large"
+  | "bad_dimensions"
+  | "corrupt"
+  | "no_idcard"
+  | "busy"
+  | "internal";
+
+export class EngineError extends Error {
+  constructor(
+    public readonly kind: EngineErrorKind,
+    message: string,
+  ) {
+    super(message);
+    this.name = "EngineError";
+  }
+}
+
+export interface EngineStats {
+  kind: "embedded" | "remote";
+  queueDepth: number;
+  running: number;
+  concurrency: number;
+  busyRefusals: number;
+  imagesDone: number;
+  /** images per second over the last minute */
+  imagesPerSecond: number;
+}
+
+export interface OcrEngine {
+  /** Recognise one image (raw file bytes). Throws EngineError for a refused image. */
+  run<K extends ApiKind>(kind: K, image: Buffer): Promise<ResultFor<K>>;
+  stats(): EngineStats;
+  /** Loads models (embedded) or pings (remote). */
+  warm(): Promise<void>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,55 @@
+/** Display helpers: money is integer fen, times are shown in Asia/Shanghai. */
+
+export const TZ = "Asia/Shanghai";
+
+export function yuan(fen: number): string {
+  const sign = fen < 0 ? "-" : "";
+  const abs = Math.abs(fen);
+  return `${sign}${Math.floor(abs / 100).toLocaleString("en-US")}.${String(abs % 100).padStart(2, "0")}`;
+}
+
+/** ¥1,234.50 */
+export function cny(fen: number): string {
+  return `¥${yuan(fen)}`;
+}
+
+const dtf = new Intl.DateTimeFormat("zh-CN", {
+  timeZone: TZ,
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  second: "2-digit",
+  hourCycle: "h23",
+});
+
+function parts(d: Date): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const p of dtf.formatToParts(d)) out[p.type] = p.value;
+  return out;
+}
+
+/** 2020-11-05 14:43:49 in Asia/Shanghai */
+export function shTime(d: Date | string | null | undefined): string {
+  if (!d) return "—";
+  const p = parts(new Date(d));
+  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}:${p.second}`;
+}
+
+/** 2020-11-05 in Asia/Shanghai */
+export function shDate(d: Date | string | null | undefined): string {
+  if (!d) return "—";
+  const p = parts(new Date(d));
+  return `${p.year}-${p.month}-${p.day}`;
+}
+
+/** 1000 → 1000次, 10000 → 1万次, 100000 → 10万次 */
+export function tierLabel(calls: number): string {
+  if (calls >= 10000 && calls % 10000 === 0) return `${calls / 10000}万次`;
+  return `${calls}次`;
+}
+
+export function count(n: number): string {
+  return n.toLocaleString("en-US");
+}
