@@ -4,7 +4,7 @@
  */
 import { colourClass } from "./colour";
 import { quadBounds, quadCenter, quadHeight, quadWidth, type Quad, type RawImage } from "./ocr/image";
-import type { DetBox } from "./ocr/det";
+import { minAreaRect, rectQuad, type DetBox } from "./ocr/det";
 
 export interface Candidate {
   /** quad of the plate region (LT, RT, RB, LB) */
@@ -12,6 +12,8 @@ export interface Candidate {
   /** for two-row plates: upper and lower row quads, read separately and joined */
   rows?: [Quad, Quad];
   source: "text" | "two-row" | "colour" | "whole";
+  /** the detector's own box, for text candidates */
+  det?: Quad;
 }
 
 /** Grows a quad along its own axes: dx, dy as fractions of its height. */
@@ -33,7 +35,7 @@ export function textCandidates(boxes: DetBox[]): Candidate[] {
   for (const b of boxes) {
     const w = quadWidth(b.quad), h = quadHeight(b.quad);
     if (h < 6 || w / h < 1.4 || w / h > 14) continue;
-    out.push({ quad: growQuad(b.quad, 0.25, 0.08), source: "text" });
+    out.push({ quad: growQuad(b.quad, 0.25, 0.08), det: b.quad, source: "text" });
   }
   // two-row: a short upper row (province + letter) centred over a taller lower row
   for (const a of boxes) {
@@ -84,18 +86,19 @@ export function colourCandidates(img: RawImage, maxBlobs = 6): Candidate[] {
     }
   }
   const seen = new Uint8Array(w * h);
-  const blobs: { x0: number; y0: number; x1: number; y1: number; n: number }[] = [];
+  const blobs: { quad: Quad; n: number }[] = [];
   const stack: number[] = [];
   for (let i = 0; i < w * h; i++) {
     if (!filled[i] || seen[i]) continue;
     const c = filled[i];
-    let x0 = w, y0 = h, x1 = 0, y1 = 0, n = 0;
+    let x0 = w, y0 = h, x1 = 0, y1 = 0;
+    const pts: [number, number][] = [];
     seen[i] = 1;
     stack.push(i);
     while (stack.length) {
       const j = stack.pop()!;
       const x = j % w, y = (j - x) / w;
-      n++;
+      pts.push([x, y]);
       if (x < x0) x0 = x; if (x > x1) x1 = x; if (y < y0) y0 = y; if (y > y1) y1 = y;
       for (const k of [j - 1, j + 1, j - w, j + w]) {
         if (k < 0 || k >= w * h || seen[k] || filled[k] !== c) continue;
@@ -104,15 +107,14 @@ export function colourCandidates(img: RawImage, maxBlobs = 6): Candidate[] {
         stack.push(k);
       }
     }
-    const bw = x1 - x0 + 1, bh = y1 - y0 + 1;
-    if (bw < 12 || bh < 4 || bw / bh < 1.5 || bw / bh > 6) continue;
-    if (n / (bw * bh) < 0.45) continue; // plates are solid rectangles
-    if (bw > w * 0.9 && bh > h * 0.5) continue; // the whole picture is one colour (close-up): handled as "whole"
-    blobs.push({ x0, y0, x1, y1, n });
+    if (pts.length < 30) continue;
+    if (x1 - x0 > w * 0.9 && y1 - y0 > h * 0.5) continue; // the whole picture is one colour (close-up): handled as "whole"
+    const r = minAreaRect(pts);
+    if (r.w < 12 || r.h < 4 || r.w / r.h < 1.5 || r.w / r.h > 6) continue;
+    if (pts.length / (r.w * r.h) < 0.5) continue; // plates are solid rectangles
+    const q = rectQuad({ ...r, w: r.w * 1.04, h: r.h * 1.08 });
+    blobs.push({ quad: q.map(([x, y]) => [x / scale, y / scale]) as Quad, n: pts.length });
   }
   blobs.sort((a, b) => b.n - a.n);
-  return blobs.slice(0, maxBlobs).map((b) => {
-    const x0 = b.x0 / scale, y0 = b.y0 / scale, x1 = (b.x1 + 1) / scale, y1 = (b.y1 + 1) / scale;
-    return { quad: [[x0, y0], [x1, y0], [x1, y1], [x0, y1]] as Quad, source: "colour" as const };
-  });
+  return blobs.slice(0, maxBlobs).map((b) => ({ quad: b.quad, source: "colour" as const }));
 }

@@ -21,7 +21,7 @@ export function rgbToHsv(r: number, g: number, b: number): [number, number, numb
 
 export function colourClass(r: number, g: number, b: number): ColourClass {
   const [h, s, v] = rgbToHsv(r, g, b);
-  if (v < 0.28) return "black";
+  if (v < 0.28 && !(s > 0.55 && h >= 195 && h <= 250 && v > 0.12)) return "black"; // dark blue stays blue
   if (s > 0.3 && h >= 190 && h <= 255 && v > 0.25) return "blue";
   if (s > 0.35 && h >= 25 && h <= 65 && v > 0.4) return "yellow";
   if (s > 0.2 && h > 65 && h < 170 && v > 0.3) return "green";
@@ -64,4 +64,82 @@ export function plateType(shares: ColourShares, text = ""): PlateType {
   if (blue >= 0.12 && blue > yellow) return "蓝牌";
   if (yellow >= 0.12) return "黄牌";
   return white >= black ? "白牌" : "黑牌";
+}
+
+export interface PlateColours {
+  /** mean RGB of the background (the larger of the two luminance classes) */
+  background: [number, number, number];
+  /** background brighter than the characters */
+  lightBackground: boolean;
+  shares: ColourShares;
+}
+
+/**
+ * Splits a straightened plate crop into background and characters by luminance (Otsu);
+ * the background is the larger class. Works in dim or hazy light where fixed hue and
+ * saturation bands fail, because it compares the background's tint with itself.
+ */
+export function plateColours(crop: RawImage): PlateColours {
+  const { width: w, height: h, data } = crop;
+  const x0 = Math.round(w * 0.06), x1 = Math.round(w * 0.94), y0 = Math.round(h * 0.12), y1 = Math.round(h * 0.88);
+  const lum: number[] = [];
+  const hist = new Array(256).fill(0);
+  for (let y = y0; y < y1; y++)
+    for (let x = x0; x < x1; x++) {
+      const i = (y * w + x) * 3;
+      const l = Math.round(0.299 * data[i] + 0.587 * data[i + 1] + 0.114 * data[i + 2]);
+      lum.push(l);
+      hist[l]++;
+    }
+  const n = lum.length || 1;
+  let sumAll = 0;
+  for (let i = 0; i < 256; i++) sumAll += i * hist[i];
+  let wB = 0, sumB = 0, best = 0, t = 128;
+  for (let i = 0; i < 256; i++) {
+    wB += hist[i];
+    if (!wB || wB === n) continue;
+    sumB += i * hist[i];
+    const mB = sumB / wB, mF = (sumAll - sumB) / (n - wB);
+    const v = wB * (n - wB) * (mB - mF) ** 2;
+    if (v > best) { best = v; t = i; }
+  }
+  let dark = 0;
+  for (const l of lum) if (l <= t) dark++;
+  const lightBackground = dark < n / 2;
+  const acc = [0, 0, 0];
+  let k = 0;
+  const shares: ColourShares = { blue: 0, yellow: 0, green: 0, white: 0, black: 0, other: 0 };
+  let j = 0;
+  for (let y = y0; y < y1; y++)
+    for (let x = x0; x < x1; x++, j++) {
+      const i = (y * w + x) * 3;
+      shares[colourClass(data[i], data[i + 1], data[i + 2])] += 1 / n;
+      if ((lum[j] > t) !== lightBackground) continue;
+      acc[0] += data[i]; acc[1] += data[i + 1]; acc[2] += data[i + 2]; k++;
+    }
+  const bg: [number, number, number] = [acc[0] / (k || 1), acc[1] / (k || 1), acc[2] / (k || 1)];
+  return { background: bg, lightBackground, shares };
+}
+
+/** Plate type from the background tint and whether it is lighter than the characters. */
+export function plateTypeFromColours(c: PlateColours, text = ""): PlateType {
+  const last = text.slice(-1);
+  if (last === "警") return "白牌";
+  if (last === "港" || last === "澳" || last === "领" || last === "使") return "黑牌";
+  if (last === "学" || last === "挂") return "黄牌";
+  const [r, g, b] = c.background;
+  const m = Math.max(r, g, b, 1);
+  const blueTint = (b - Math.max(r, g)) / m;
+  const yellowTint = (Math.min(r, g) - b) / m;
+  const greenTint = (g - Math.max(r, b)) / m;
+  if (text.length === 8) return yellowTint > 0.25 && greenTint < 0.05 ? "黄牌" : "绿牌";
+  if (c.lightBackground) {
+    if (yellowTint > 0.18) return "黄牌";
+    if (greenTint > 0.06) return "绿牌";
+    return blueTint > 0.2 ? "蓝牌" : "白牌";
+  }
+  // characters lighter than the background: blue or black plates (or a shadowed yellow one)
+  if (blueTint > 0.04) return "蓝牌";
+  if (yellowTint > 0.25) return "黄牌";
+  return "黑牌";
 }

@@ -50,6 +50,7 @@ function mapTo(cls: Cls, ch: string): string | null {
   if (cls === "X" || cls === "S") {
     if (up === "O") return "0";
     if (up === "I") return "1";
+    if (ch === "口") return "0";
     return null;
   }
   return null;
@@ -58,6 +59,8 @@ function mapTo(cls: Cls, ch: string): string | null {
 export interface PlateReading {
   text: string;
   confidence: number; // geometric mean of the chosen characters' probabilities, 0..1
+  /** the same without the province character, which the recogniser reads least surely */
+  bodyConfidence: number;
   template: 0 | 1 | 2;
   /** characters that were changed from the top reading */
   corrected: number;
@@ -77,14 +80,15 @@ export function decodePlate(raw: CharChoices[]): PlateReading | null {
     for (let start = 0; start + tpl.length <= chars.length; start++) {
       const dropped = chars.length - tpl.length;
       if (dropped > 2) continue;
-      let logp = 0, text = "", corrected = 0, fail = false;
+      let logp = 0, logBody = 0, text = "", corrected = 0, fail = false;
       for (let i = 0; i < tpl.length && !fail; i++) {
         const alts = chars[start + i];
         let pick: { ch: string; p: number } | null = null;
         for (const a of alts) {
           const m = mapTo(tpl[i], a.char);
           if (!m) continue;
-          const p = m === a.char.toUpperCase() ? a.p : a.p * 0.6; // look-alike costs a little
+          // a look-alike costs a little; O and I never occur on plates, so reading them as 0 and 1 is nearly free
+          const p = m === a.char.toUpperCase() ? a.p : /[OoIi]/.test(a.char) && /[01]/.test(m) ? a.p * 0.9 : a.p * 0.6;
           if (!pick || p > pick.p) pick = { ch: m, p };
         }
         if (!pick) {
@@ -95,6 +99,7 @@ export function decodePlate(raw: CharChoices[]): PlateReading | null {
         if (pick.ch !== alts[0].char) corrected++;
         text += pick.ch;
         logp += Math.log(Math.max(pick.p, 1e-4));
+        if (i > 0) logBody += Math.log(Math.max(pick.p, 1e-4));
       }
       if (fail) continue;
       // characters left out cost what they were worth
@@ -102,7 +107,7 @@ export function decodePlate(raw: CharChoices[]): PlateReading | null {
       for (let i = 0; i < chars.length; i++) if (i < start || i >= start + tpl.length) dropCost += Math.log(Math.max(1 - chars[i][0].p, 0.05));
       const conf = Math.exp(logp / tpl.length);
       const score = logp + dropCost + (t === 0 ? 0.3 : 0); // ties go to the common 7-character plate
-      if (!best || score > best.score) best = { text, confidence: conf, template: t as 0 | 1 | 2, corrected, score };
+      if (!best || score > best.score) best = { text, confidence: conf, bodyConfidence: Math.exp(logBody / (tpl.length - 1)), template: t as 0 | 1 | 2, corrected, score };
     }
   }
   if (!best) return null;

@@ -1,7 +1,7 @@
 /** Finds and reads every plate in a photo: candidates → crop → CTC alternatives → grammar → colour. */
 import type { PlateItem, PlateResult } from "../engine/types";
 import { colourCandidates, growQuad, textCandidates, type Candidate } from "./candidates";
-import { colourShares, plateType, type ColourShares } from "./colour";
+import { colourShares, plateColours, plateTypeFromColours, type ColourShares } from "./colour";
 import { decodePlate, type PlateReading } from "./grammar";
 import { detectText } from "./ocr/det";
 import { decodeImage, quadBounds, quadHeight, quadWidth, warpQuad, type Quad, type RawImage } from "./ocr/image";
@@ -30,7 +30,12 @@ async function readRows(img: RawImage, top: Quad, bottom: Quad): Promise<CharCho
 async function readCandidate(img: RawImage, c: Candidate): Promise<PlateReading | null> {
   if (c.rows) return decodePlate(await readRows(img, c.rows[0], c.rows[1]));
   const w = quadWidth(c.quad), h = quadHeight(c.quad);
-  const single = decodePlate((await recognizeQuad(img, c.quad)).chars);
+  let single = decodePlate((await recognizeQuad(img, c.quad)).chars);
+  if (c.source === "text" && c.det) {
+    // the detector's own box sometimes reads better than the grown one (edge characters)
+    const tight = decodePlate((await recognizeQuad(img, c.det)).chars);
+    if (tight && (!single || tight.confidence > single.confidence)) single = tight;
+  }
   if (c.source === "text" || w / h > 3.2) return single;
   // a squarish coloured region may be a two-row plate: upper ~35%, lower ~65%
   const q = c.quad;
@@ -68,14 +73,15 @@ export async function findPlates(img: RawImage): Promise<PlateFound[]> {
   const found: PlateFound[] = [];
   for (const c of cands) {
     const r = await readCandidate(img, c);
-    if (!r || r.confidence < MIN_CONFIDENCE) continue;
+    if (!r || r.bodyConfidence < MIN_CONFIDENCE || r.confidence < 0.4) continue;
     const b = quadBounds(c.quad);
     const shares = colourShares(img, b);
-    const type = plateType(shares, r.text);
+    const crop = warpQuad(img, c.quad, 160, c.rows || quadWidth(c.quad) / quadHeight(c.quad) < 2.6 ? 80 : 48);
+    const type = plateTypeFromColours(plateColours(crop), r.text);
     found.push({ ...r, quad: c.quad, type, shares, source: c.source });
   }
   // strongest first; overlapping readings of the same place collapse into one
-  const score = (f: PlateFound) => f.confidence + 0.3 * plateColourEvidence(f.shares) + (f.source === "two-row" ? 0.05 : 0);
+  const score = (f: PlateFound) => f.confidence + 0.3 * plateColourEvidence(f.shares) - (f.source === "two-row" ? 0.05 : 0);
   found.sort((a, b) => score(b) - score(a));
   const kept: PlateFound[] = [];
   for (const f of found) {
