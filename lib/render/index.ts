@@ -1,0 +1,6 @@
+/** Rendering helpers for tests, the benchmark and the playground's sample images (PNG buffers). */
+export { renderIdcard, renderCardPhoto, idcardSvg, addressLines, CARD_W, CARD_H, PORTRAIT_BOX, type IdcardOptions, type CardPhotoOptions } from "./idcard";
+export { renderPlate, renderPlateScene, plateSvg, type PlateOptions, type PlateKind, type SceneOptions } from "./plate";
+export { renderTextPage } from "./textpage";
+export { randomIdentity, randomPlate, rng, type Identity } from "./random";
+export { degrade, type Degrade } from "./svg";
