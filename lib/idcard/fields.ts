@@ -1,0 +1,216 @@
+/**
+ * ID card fields from OCR lines, found by their printed labels and the layout around them
+ * (the value is the rest of the label's line and what lies to its right on the same row;
+ * the address continues on the lines below). No fixed pixel positions.
+ */
+import type { IdcardDetail } from "../engine/types";
+import { idnFacts, resolveIdn, type CharChoices } from "./checksum";
+
+export interface CardLine {
+  text: string;
+  /** axis-aligned box in the card's upright frame */
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+  score: number;
+  chars: CharChoices[];
+}
+
+type Label = "name" | "sex" | "nation" | "birth" | "addr" | "idn" | "org" | "valid";
+
+/** Label spellings, including the usual misreadings of plain PP-OCR. */
+const LABELS: { key: Label; re: RegExp }[] = [
+  { key: "idn", re: /公民身份证?号码?|身份证?号码|公民身份/ },
+  { key: "org", re: /签发机[关美]?|[签鉴]发机关/ },
+  { key: "valid", re: /有效期限?|有效其限|有效期[隈]/ },
+  { key: "name", re: /[姓娃]\s*[名各]/ },
+  { key: "sex", re: /[性牲]\s*[别別剂]/ },
+  { key: "nation", re: /民\s*[族旅]/ },
+  { key: "birth", re: /出\s*[生牛]/ },
+  { key: "addr", re: /[住佳往仕注]\s*[址扯趾]/ },
+];
+
+export const BACK_LABELS: Label[] = ["name", "sex", "nation", "birth", "addr", "idn"];
+export const FRONT_LABELS: Label[] = ["org", "valid"];
+const FRONT_TITLE = /居民身份证|中华人民共和国/;
+
+interface Hit { key: Label; line: CardLine; start: number; end: number }
+
+function findLabels(lines: CardLine[]): Hit[] {
+  const hits: Hit[] = [];
+  for (const line of lines) {
+    for (const { key, re } of LABELS) {
+      const m = re.exec(line.text);
+      if (!m) continue;
+      // a label starts its line or follows a value on the same line (性别女民族汉)
+      if (hits.some((h) => h.line === line && h.start <= m.index && m.index < h.end)) continue;
+      if (key === "birth" && /出生地/.test(line.text)) continue;
+      hits.push({ key, line, start: m.index, end: m.index + m[0].length });
+    }
+  }
+  return hits;
+}
+
+const sameRow = (a: CardLine, b: CardLine) => {
+  const h = Math.min(a.y1 - a.y0, b.y1 - b.y0);
+  const ca = (a.y0 + a.y1) / 2, cb = (b.y0 + b.y1) / 2;
+  return Math.abs(ca - cb) < h * 0.6;
+};
+
+/** Text after a label: the rest of its line (up to the next label) and lines to its right on the same row. */
+function valueAfter(hit: Hit, hits: Hit[], lines: CardLine[]): { text: string; lines: CardLine[]; chars: CharChoices[] } {
+  const next = hits.filter((h) => h.line === hit.line && h.start > hit.start).sort((a, b) => a.start - b.start)[0];
+  const endIdx = next ? next.start : hit.line.text.length;
+  let text = hit.line.text.slice(hit.end, endIdx);
+  let chars = hit.line.chars.slice(hit.end, endIdx);
+  const used: CardLine[] = [hit.line];
+  if (!next) {
+    const right = lines
+      .filter((l) => l !== hit.line && sameRow(l, hit.line) && l.x0 > hit.line.x0 && !hits.some((h) => h.line === l && h.start === 0))
+      .sort((a, b) => a.x0 - b.x0);
+    for (const r of right) {
+      // stop at a line that begins with another label
+      const lab = hits.find((h) => h.line === r);
+      const stop = lab ? lab.start : r.text.length;
+      text += r.text.slice(0, stop);
+      chars = chars.concat(r.chars.slice(0, stop));
+      used.push(r);
+      if (lab) break;
+    }
+  }
+  return { text: text.trim(), lines: used, chars };
+}
+
+const DIGITISH: Record<string, string> = { O: "0", o: "0", D: "0", Q: "0", I: "1", l: "1", i: "1", "|": "1", Z: "2", z: "2", S: "5", s: "5", B: "8", b: "6", G: "6", x: "X", "×": "X" };
+
+/** The 18-character number from per-character alternatives (digits, X last), or null. */
+export function extractIdn(chars: CharChoices[]): { idn: string; valid: boolean; corrected: boolean } | null {
+  const norm: CharChoices[] = [];
+  for (const c of chars) {
+    const alts = c
+      .map((a) => ({ char: /[0-9X]/.test(a.char) ? a.char : DIGITISH[a.char] ?? "", p: a.p }))
+      .filter((a) => a.char);
+    if (!alts.length) continue;
+    // merge duplicate mapped readings
+    const m = new Map<string, number>();
+    for (const a of alts) m.set(a.char, (m.get(a.char) ?? 0) + a.p);
+    norm.push([...m.entries()].map(([char, p]) => ({ char, p })).sort((a, b) => b.p - a.p));
+  }
+  if (norm.length < 18) return null;
+  // the number is the run of 18 ending at the last character (stray marks go before it)
+  const run = norm.slice(norm.length - 18);
+  return resolveIdn(run);
+}
+
+/** "1987年9月17日" from whatever the birth line reads like (spaces, lost 年/月). */
+export function formatBirthday(v: string): string {
+  const m = /(\d{4})\D{0,3}?(\d{1,2})\D{1,3}?(\d{1,2})/.exec(v.replace(/\s+/g, ""));
+  if (!m) {
+    const d = /(\d{4})(\d{2})(\d{2})/.exec(v.replace(/\D/g, ""));
+    return d ? `${d[1]}年${Number(d[2])}月${Number(d[3])}日` : "";
+  }
+  return `${m[1]}年${Number(m[2])}月${Number(m[3])}日`;
+}
+
+/** "2007.07.27-2027.07.27" or "2007.07.27-长期", tolerating a lost dash or dots. */
+export function formatValidPeriod(v: string): string {
+  const s = v.replace(/\s+/g, "");
+  const longTerm = /长期|长|期/.test(s.replace(/^\D+/, "").slice(8));
+  const digits = s.replace(/长期/g, "").replace(/\D/g, "");
+  const ymd = (d: string) => `${d.slice(0, 4)}.${d.slice(4, 6)}.${d.slice(6, 8)}`;
+  if (digits.length >= 16) return `${ymd(digits.slice(0, 8))}-${ymd(digits.slice(8, 16))}`;
+  if (digits.length >= 8 && longTerm) return `${ymd(digits.slice(0, 8))}-长期`;
+  return s;
+}
+
+const clean = (s: string) => s.replace(/[\s:：·.,，、_\-—'"“”]+/g, "");
+
+export interface ParsedCard {
+  detail: IdcardDetail;
+  hasBack: boolean;
+  hasFront: boolean;
+  warnings: string[];
+}
+
+export function parseCard(lines: CardLine[]): ParsedCard {
+  const hits = findLabels(lines);
+  const detail: IdcardDetail = { name: "", sex: "", nation: "", birthday: "", idn: "", addr: "", org: "", validperiod: "" };
+  const warnings: string[] = [];
+  const get = (k: Label) => hits.find((h) => h.key === k);
+
+  const name = get("name");
+  if (name) detail.name = clean(valueAfter(name, hits, lines).text).replace(/^[名各]/, "");
+  const sex = get("sex");
+  if (sex) detail.sex = /女/.test(valueAfter(sex, hits, lines).text) ? "女" : /男/.test(valueAfter(sex, hits, lines).text) ? "男" : "";
+  const nation = get("nation");
+  if (nation) detail.nation = clean(valueAfter(nation, hits, lines).text).replace(/族$/, "");
+  const birth = get("birth");
+  if (birth) detail.birthday = formatBirthday(valueAfter(birth, hits, lines).text);
+
+  // the number: the label's value, else any line that is mostly digits
+  let idnChars: CharChoices[] | null = null;
+  const idnHit = get("idn");
+  if (idnHit) {
+    const v = valueAfter(idnHit, hits, lines);
+    if (v.chars.filter((c) => /[0-9X]/.test(c[0].char)).length >= 15) idnChars = v.chars;
+  }
+  let idnLine: CardLine | null = idnHit?.line ?? null;
+  if (!idnChars) {
+    const cand = lines.filter((l) => (l.text.match(/[0-9X]/g) ?? []).length >= 15).sort((a, b) => b.y0 - a.y0)[0];
+    if (cand) { idnChars = cand.chars; idnLine = cand; }
+  }
+  if (idnChars) {
+    const r = extractIdn(idnChars);
+    if (r) {
+      detail.idn = r.idn;
+      if (!r.valid) warnings.push("idn_checksum_failed");
+      if (r.corrected) warnings.push("idn_corrected_by_checksum");
+    }
+  }
+
+  const addr = get("addr");
+  if (addr) {
+    const first = valueAfter(addr, hits, lines);
+    let text = first.text;
+    const valueLines = first.lines;
+    const lastUsed = valueLines[valueLines.length - 1];
+    const left = first.text.length && valueLines.length === 1
+      ? addr.line.x0 + ((addr.line.x1 - addr.line.x0) * addr.end) / Math.max(addr.line.text.length, 1)
+      : Math.min(...valueLines.filter((l) => l !== addr.line).map((l) => l.x0), lastUsed.x0);
+    const lh = addr.line.y1 - addr.line.y0;
+    let bottom = Math.max(...valueLines.map((l) => l.y1));
+    const stopY = idnLine && idnLine.y0 > addr.line.y0 ? idnLine.y0 : Infinity;
+    const below = lines
+      .filter((l) => l.y0 > addr.line.y0 + lh * 0.5 && l.y1 < stopY && !valueLines.includes(l))
+      .sort((a, b) => a.y0 - b.y0);
+    for (const l of below) {
+      if (l.y0 - bottom > lh * 1.2) break;
+      if (Math.abs(l.x0 - left) > lh * 1.6) continue;
+      if (hits.some((h) => h.line === l)) break;
+      if (l.score < 0.5 || /^[样证]+$/.test(l.text)) continue;
+      text += l.text;
+      bottom = l.y1;
+    }
+    detail.addr = clean(text).replace(/样证/g, "");
+  }
+  const org = get("org");
+  if (org) detail.org = clean(valueAfter(org, hits, lines).text);
+  const valid = get("valid");
+  if (valid) detail.validperiod = formatValidPeriod(valueAfter(valid, hits, lines).text);
+
+  const backHits = new Set(hits.filter((h) => BACK_LABELS.includes(h.key)).map((h) => h.key)).size + (detail.idn ? 1 : 0);
+  const frontHits = new Set(hits.filter((h) => FRONT_LABELS.includes(h.key)).map((h) => h.key)).size + (lines.some((l) => FRONT_TITLE.test(l.text)) ? 1 : 0);
+
+  // the number must agree with what the card prints
+  const facts = detail.idn ? idnFacts(detail.idn) : null;
+  if (facts) {
+    const b = /(\d{4})年(\d{1,2})月(\d{1,2})日/.exec(detail.birthday);
+    if (b && `${b[1]}${b[2].padStart(2, "0")}${b[3].padStart(2, "0")}` !== facts.birth) warnings.push("idn_birthday_mismatch");
+    if (detail.sex && detail.sex !== facts.sex) warnings.push("idn_sex_mismatch");
+  } else if (detail.idn || backHits >= 2) {
+    if (backHits >= 2 && !detail.idn) warnings.push("idn_not_found");
+    else if (detail.idn.length !== 18) warnings.push("idn_malformed");
+  }
+  return { detail, hasBack: backHits >= 2, hasFront: frontHits >= 2, warnings };
+}
