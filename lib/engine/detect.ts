@@ -1,0 +1,161 @@
+/**
+ * Text detection: PP-OCRv4 DB model, then DB post-processing (binarise the
+ * probability map, connected components, minimum-area rectangles, box score,
+ * unclip by area·ratio/perimeter) with boxes mapped back to the input image.
+ */
+import sharp from "sharp";
+import * as ort from "onnxruntime-node";
+import type { Models } from "./models";
+import type { RgbImage } from "./image";
+import { convexHull, growRect, inQuad, minAreaRect, rectCorners, type Point, type Quad } from "./geometry";
+
+export interface DetectedBox {
+  /** LT, RT, RB, LB in the input image's pixel coordinates (edges, not centres). */
+  quad: Quad;
+  /** mean text probability inside the box */
+  score: number;
+}
+
+export interface DetectOptions {
+  /** Longest side fed to the model (multiple of 32). Default 960. */
+  limitSide?: number;
+  /** Images whose longest side is below this are enlarged to it. Default 640. */
+  minSide?: number;
+  thresh?: number;
+  boxThresh?: number;
+  unclipRatio?: number;
+}
+
+const MEAN = [0.485, 0.456, 0.406];
+const STD = [0.229, 0.224, 0.225];
+
+/** Resizes raw RGB with sharp (native, off the JS thread). */
+export async function resizeRgb(img: RgbImage, width: number, height: number): Promise<RgbImage> {
+  if (width === img.width && height === img.height) return img;
+  const data = await sharp(img.data, { raw: { width: img.width, height: img.height, channels: 3 } })
+    .resize(width, height, { fit: "fill", kernel: "linear" })
+    .raw()
+    .toBuffer();
+  return { width, height, data: new Uint8Array(data.buffer, data.byteOffset, data.length) };
+}
+
+export function detectSize(w: number, h: number, limitSide: number, minSide: number): { w: number; h: number } {
+  const long = Math.max(w, h);
+  let ratio = 1;
+  if (long > limitSide) ratio = limitSide / long;
+  else if (long < minSide) ratio = minSide / long;
+  const round32 = (v: number) => Math.max(32, Math.round((v * ratio) / 32) * 32);
+  return { w: round32(w), h: round32(h) };
+}
+
+export async function detectText(models: Models, img: RgbImage, opts: DetectOptions = {}): Promise<DetectedBox[]> {
+  const { limitSide = 960, minSide = 640, thresh = 0.3, boxThresh = 0.6, unclipRatio = 1.5 } = opts;
+  const size = detectSize(img.width, img.height, limitSide, minSide);
+  const resized = await resizeRgb(img, size.w, size.h);
+  const plane = size.w * size.h;
+  const input = new Float32Array(plane * 3);
+  const d = resized.data;
+  // PaddleOCR feeds BGR (cv2 order) normalised with ImageNet mean/std.
+  for (let i = 0; i < plane; i++) {
+    const r = d[i * 3], g = d[i * 3 + 1], b = d[i * 3 + 2];
+    input[i] = (b / 255 - MEAN[0]) / STD[0];
+    input[plane + i] = (g / 255 - MEAN[1]) / STD[1];
+    input[2 * plane + i] = (r / 255 - MEAN[2]) / STD[2];
+  }
+  const out = await models.det.run({ [models.det.inputNames[0]]: new ort.Tensor("float32", input, [1, 3, size.h, size.w]) });
+  const pred = out[models.det.outputNames[0]].data as Float32Array;
+  const boxes = boxesFromMap(pred, size.w, size.h, { thresh, boxThresh, unclipRatio });
+  const sx = img.width / size.w;
+  const sy = img.height / size.h;
+  return boxes.map((b) => ({
+    score: b.score,
+    quad: b.quad.map(([x, y]) => [clamp(x * sx, 0, img.width), clamp(y * sy, 0, img.height)]) as Quad,
+  }));
+}
+
+function clamp(v: number, lo: number, hi: number): number {
+  return v < lo ? lo : v > hi ? hi : v;
+}
+
+/** DB post-processing on a probability map of w×h. Coordinates are in map pixels (edge coordinates). */
+export function boxesFromMap(
+  pred: Float32Array,
+  w: number,
+  h: number,
+  { thresh, boxThresh, unclipRatio }: { thresh: number; boxThresh: number; unclipRatio: number },
+): DetectedBox[] {
+  const label = new Int32Array(w * h);
+  const stack = new Int32Array(w * h);
+  const boxes: DetectedBox[] = [];
+  let next = 0;
+  for (let start = 0; start < w * h; start++) {
+    if (pred[start] <= thresh || label[start] !== 0) continue;
+    next++;
+    // Flood fill (8-connected), tracking each row's extreme pixels for the hull.
+    const rowMin = new Map<number, number>();
+    const rowMax = new Map<number, number>();
+    let sp = 0;
+    stack[sp++] = start;
+    label[start] = next;
+    let count = 0;
+    while (sp > 0) {
+      const p = stack[--sp];
+      count++;
+      const x = p % w;
+      const y = (p - x) / w;
+      const mn = rowMin.get(y);
+      if (mn === undefined || x < mn) rowMin.set(y, x);
+      const mx = rowMax.get(y);
+      if (mx === undefined || x > mx) rowMax.set(y, x);
+      for (let dy = -1; dy <= 1; dy++) {
+        const ny = y + dy;
+        if (ny < 0 || ny >= h) continue;
+        for (let dx = -1; dx <= 1; dx++) {
+          const nx = x + dx;
+          if (nx < 0 || nx >= w) continue;
+          const q = ny * w + nx;
+          if (label[q] === 0 && pred[q] > thresh) {
+            label[q] = next;
+            stack[sp++] = q;
+          }
+        }
+      }
+    }
+    if (count < 4) continue;
+    const pts: Point[] = [];
+    for (const [y, x0] of rowMin) {
+      pts.push([x0 + 0.5, y + 0.5]);
+      const x1 = rowMax.get(y) ?? x0;
+      if (x1 !== x0) pts.push([x1 + 0.5, y + 0.5]);
+    }
+    const rect = minAreaRect(convexHull(pts));
+    if (Math.min(rect.w, rect.h) < 3) continue;
+    const quad = rectCorners(rect);
+    const score = meanInQuad(pred, w, h, quad);
+    if (score < boxThresh) continue;
+    const dist = (rect.w * rect.h * unclipRatio) / (2 * (rect.w + rect.h));
+    const grown = growRect(rect, dist);
+    if (Math.min(grown.w, grown.h) < 5) continue;
+    boxes.push({ quad: rectCorners(grown), score });
+  }
+  return boxes;
+}
+
+function meanInQuad(pred: Float32Array, w: number, h: number, q: Quad): number {
+  const xs = q.map((p) => p[0]);
+  const ys = q.map((p) => p[1]);
+  const x0 = Math.max(0, Math.floor(Math.min(...xs)));
+  const x1 = Math.min(w - 1, Math.ceil(Math.max(...xs)));
+  const y0 = Math.max(0, Math.floor(Math.min(...ys)));
+  const y1 = Math.min(h - 1, Math.ceil(Math.max(...ys)));
+  let sum = 0;
+  let n = 0;
+  for (let y = y0; y <= y1; y++) {
+    for (let x = x0; x <= x1; x++) {
+      if (!inQuad(q, x + 0.5, y + 0.5)) continue;
+      sum += pred[y * w + x];
+      n++;
+    }
+  }
+  return n ? sum / n : 0;
+}

@@ -1,0 +1,78 @@
+/**
+ * Direction classification (0°/180° per strip, ch_ppocr_mobile_v2.0_cls) and
+ * recognition (PP-OCRv4 rec, CTC) of strips made by crop.ts.
+ */
+import * as ort from "onnxruntime-node";
+import type { Models } from "./models";
+import { ctcDecode, type CtcResult } from "./ctc";
+import { REC_HEIGHT, flipStrip, type Strip } from "./crop";
+import type { RgbImage } from "./image";
+
+/** Classifier batch; the recogniser runs one strip at a time (measured faster per pixel on CPU than batches padded to the widest). */
+const CLS_BATCH = 6;
+const REC_BATCH = 1;
+const CLS_W = 192;
+/** Narrowest recogniser input; PaddleOCR pads to 320 (ratio 320/48). */
+export const REC_MIN_WIDTH = Number(process.env.OCR_REC_MIN_WIDTH ?? 320);
+
+/** Writes an RGB image as a BGR (x/255-0.5)/0.5 tensor slot of width `W`, padding with 0. */
+function fillTensor(dst: Float32Array, offset: number, img: RgbImage, W: number, srcWidth = img.width): void {
+  const H = img.height;
+  const plane = H * W;
+  const w = Math.min(srcWidth, W);
+  for (let y = 0; y < H; y++) {
+    for (let x = 0; x < w; x++) {
+      const sx = srcWidth === img.width ? x : Math.min(img.width - 1, Math.floor(((x + 0.5) * img.width) / srcWidth));
+      const s = (y * img.width + sx) * 3;
+      const o = offset + y * W + x;
+      dst[o] = img.data[s + 2] / 127.5 - 1;
+      dst[o + plane] = img.data[s + 1] / 127.5 - 1;
+      dst[o + 2 * plane] = img.data[s] / 127.5 - 1;
+    }
+  }
+}
+
+/** Probability that each strip is upside down. */
+export async function classifyDirection(models: Models, strips: Strip[]): Promise<number[]> {
+  const out: number[] = new Array(strips.length).fill(0);
+  for (let b = 0; b < strips.length; b += CLS_BATCH) {
+    const batch = strips.slice(b, b + CLS_BATCH);
+    const size = 3 * REC_HEIGHT * CLS_W;
+    const input = new Float32Array(size * batch.length);
+    // Strips wider than 192 are squeezed to 192 (as cls resize does), others padded.
+    batch.forEach((s, i) => fillTensor(input, i * size, s, CLS_W, Math.min(CLS_W, s.width)));
+    const res = await models.cls.run({ [models.cls.inputNames[0]]: new ort.Tensor("float32", input, [batch.length, 3, REC_HEIGHT, CLS_W]) });
+    const p = res[models.cls.outputNames[0]].data as Float32Array;
+    batch.forEach((_, i) => (out[b + i] = p[i * 2 + 1]));
+  }
+  return out;
+}
+
+/** Turns strips the classifier finds upside down (probability above `threshold`). */
+export async function uprightStrips(models: Models, strips: Strip[], threshold = 0.9): Promise<{ strips: Strip[]; flipped: boolean[] }> {
+  const p = await classifyDirection(models, strips);
+  const flipped = p.map((v) => v > threshold);
+  return { strips: strips.map((s, i) => (flipped[i] ? flipStrip(s) : s)), flipped };
+}
+
+/** Recognises strips (any width, height REC_HEIGHT). */
+export async function recognizeStrips(models: Models, strips: RgbImage[], topK = 3): Promise<CtcResult[]> {
+  const order = strips.map((s, i) => i).sort((a, b) => strips[a].width - strips[b].width);
+  const results: CtcResult[] = new Array(strips.length);
+  for (let b = 0; b < order.length; b += REC_BATCH) {
+    const idx = order.slice(b, b + REC_BATCH);
+    const maxW = Math.max(...idx.map((i) => strips[i].width));
+    const W = Math.max(REC_MIN_WIDTH, Math.ceil(maxW / 8) * 8);
+    const size = 3 * REC_HEIGHT * W;
+    const input = new Float32Array(size * idx.length);
+    idx.forEach((i, k) => fillTensor(input, k * size, strips[i], W));
+    const res = await models.rec.run({ [models.rec.inputNames[0]]: new ort.Tensor("float32", input, [idx.length, 3, REC_HEIGHT, W]) });
+    const t = res[models.rec.outputNames[0]];
+    const [, steps, classes] = t.dims as number[];
+    const probs = t.data as Float32Array;
+    idx.forEach((i, k) => {
+      results[i] = ctcDecode(probs, k * steps * classes, steps, classes, models.charset, topK);
+    });
+  }
+  return results;
+}
