@@ -88,8 +88,10 @@ export function Field({
 }) {
   return (
     <div className="space-y-1.5">
-      <label htmlFor={htmlFor} className="block text-sm font-medium text-slate-700">
-        {required && <span className="mr-0.5 text-red-500">*</span>}
+      <label
+        htmlFor={htmlFor}
+        className={cx("block text-sm font-medium text-slate-700", required && "before:mr-0.5 before:text-red-500 before:content-['*']")}
+      >
         {label}
       </label>
       {children}
