@@ -37,6 +37,22 @@ export function textCandidates(boxes: DetBox[]): Candidate[] {
     if (h < 6 || w / h < 1.4 || w / h > 14) continue;
     out.push({ quad: growQuad(b.quad, 0.25, 0.08), det: b.quad, source: "text" });
   }
+  // a row split in two by the detector (e.g. the red 警 of police plates): join neighbours on one line
+  for (const a of boxes) {
+    const ab = quadBounds(a.quad), ah = ab.y1 - ab.y0;
+    for (const b of boxes) {
+      if (a === b) continue;
+      const bb = quadBounds(b.quad), bh = bb.y1 - bb.y0;
+      const gap = bb.x0 - ab.x1;
+      if (gap < -0.2 * ah || gap > 0.8 * Math.max(ah, bh)) continue;
+      if (bh < ah * 0.45 || bh > ah * 1.6) continue;
+      const cy = (ab.y0 + ab.y1) / 2, cyb = (bb.y0 + bb.y1) / 2;
+      if (Math.abs(cy - cyb) > ah * 0.35) continue;
+      const x0 = ab.x0, x1 = bb.x1, y0 = Math.min(ab.y0, bb.y0), y1 = Math.max(ab.y1, bb.y1);
+      const q: Quad = [[x0, y0], [x1, y0], [x1, y1], [x0, y1]];
+      out.push({ quad: growQuad(q, 0.15, 0.04), det: q, source: "text" });
+    }
+  }
   // two-row: a short upper row (province + letter) centred over a taller lower row
   for (const a of boxes) {
     const ab = quadBounds(a.quad), ah = quadHeight(a.quad), aw = quadWidth(a.quad);

@@ -143,3 +143,15 @@ export function plateTypeFromColours(c: PlateColours, text = ""): PlateType {
   if (yellowTint > 0.25) return "黄牌";
   return "黑牌";
 }
+
+/**
+ * Could this background belong to a plate? Plates are blue, yellow, green or neutral
+ * (white, black). A strongly coloured background of another hue (a red shop sign, an
+ * orange van body) is not a plate even when its text looks like one.
+ */
+export function isPlateBackground(c: PlateColours): boolean {
+  const [r, g, b] = c.background;
+  const [h, s, v] = rgbToHsv(r, g, b);
+  if (s < 0.3 || v < 0.2) return true; // neutral or too dark to tell
+  return (h >= 170 && h <= 260) || (h >= 30 && h <= 170);
+}

@@ -1,7 +1,7 @@
 /** Finds and reads every plate in a photo: candidates → crop → CTC alternatives → grammar → colour. */
 import type { PlateItem, PlateResult } from "../engine/types";
 import { colourCandidates, growQuad, textCandidates, type Candidate } from "./candidates";
-import { colourShares, plateColours, plateTypeFromColours, type ColourShares } from "./colour";
+import { colourShares, isPlateBackground, plateColours, plateTypeFromColours, type ColourShares } from "./colour";
 import { decodePlate, type PlateReading } from "./grammar";
 import { detectText } from "./ocr/det";
 import { decodeImage, quadBounds, quadHeight, quadWidth, warpQuad, type Quad, type RawImage } from "./ocr/image";
@@ -77,7 +77,9 @@ export async function findPlates(img: RawImage): Promise<PlateFound[]> {
     const b = quadBounds(c.quad);
     const shares = colourShares(img, b);
     const crop = warpQuad(img, c.quad, 160, c.rows || quadWidth(c.quad) / quadHeight(c.quad) < 2.6 ? 80 : 48);
-    const type = plateTypeFromColours(plateColours(crop), r.text);
+    const colours = plateColours(crop);
+    if (!isPlateBackground(colours)) continue; // plate-like text on a sign or a painted body
+    const type = plateTypeFromColours(colours, r.text);
     found.push({ ...r, quad: c.quad, type, shares, source: c.source });
   }
   // strongest first; overlapping readings of the same place collapse into one

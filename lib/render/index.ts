@@ -4,3 +4,4 @@ export { renderPlate, renderPlateScene, plateSvg, type PlateOptions, type PlateK
 export { renderTextPage } from "./textpage";
 export { randomIdentity, randomPlate, rng, type Identity } from "./random";
 export { degrade, type Degrade } from "./svg";
+export { renderedCards, renderedPlates, type RenderedCard, type RenderedPlateImage } from "./datasets";
