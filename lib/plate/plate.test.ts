@@ -1,0 +1,92 @@
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { beforeAll, describe, expect, it } from "vitest";
+import { recognizePlates } from "./index";
+import { renderedPlates, renderPlate, renderTextPage, type RenderedPlateImage } from "../render";
+
+const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
+const corpus = path.resolve(repoRoot, "../shared/corpus/plate");
+const hasCorpus = fs.existsSync(path.join(corpus, "manifest.json"));
+
+interface Entry { file: string; plates: { plate_license: string; plate_type: string }[] }
+
+describe("plates in real photos (shared corpus)", () => {
+  it.skipIf(!hasCorpus)("reads at least 85% of the verified plates exactly, with their type", async () => {
+    const manifest: Entry[] = JSON.parse(fs.readFileSync(path.join(corpus, "manifest.json"), "utf8"));
+    let total = 0, exact = 0, typed = 0;
+    const misses: string[] = [];
+    for (const e of manifest) {
+      const r = await recognizePlates(fs.readFileSync(path.join(corpus, e.file)));
+      expect(r["number of plate licenses"]).toBe(r.detail.length);
+      for (const p of e.plates) {
+        total++;
+        const hit = r.detail.find((d) => d.plate_license === p.plate_license);
+        if (hit) { exact++; if (hit.plate_type === p.plate_type) typed++; }
+        else misses.push(`${e.file}: ${p.plate_license} → ${r.detail.map((d) => d.plate_license).join(",") || "nothing"}`);
+      }
+    }
+    console.log(`real plates: ${exact}/${total} exact, ${typed}/${exact} types right; misses: ${misses.join("; ")}`);
+    expect(exact / total).toBeGreaterThanOrEqual(0.85);
+    expect(typed / exact).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it.skipIf(!hasCorpus)("reads a 94×24 crop of one plate", async () => {
+    const r = await recognizePlates(fs.readFileSync(path.join(corpus, "p_lpr_u95fdD33U29.jpg")));
+    expect(r.detail.map((d) => d.plate_license)).toEqual(["闽D33U29"]);
+  });
+
+  it.skipIf(!hasCorpus)("does not report the enlarged number painted on a van as a second plate", async () => {
+    const r = await recognizePlates(fs.readFileSync(path.join(corpus, "p_hlpr_lin_test_db1.jpg")));
+    expect(r.detail.filter((d) => d.plate_license === "蒙A70531")).toHaveLength(1);
+    expect(r.detail[0].plate_type).toBe("黄牌");
+  });
+});
+
+describe("rendered plates: all types, close-ups, tight crops, 1920×1080 street scenes", () => {
+  let set: RenderedPlateImage[] = [];
+  beforeAll(async () => {
+    set = await renderedPlates(20);
+  });
+
+  it("reads ≥ 97% exactly, types ≥ 95%, and reports no signs or timestamps", async () => {
+    let total = 0, exact = 0, typed = 0, spurious = 0;
+    for (const s of set) {
+      const r = await recognizePlates(s.image);
+      for (const p of s.plates) {
+        total++;
+        const hit = r.detail.find((d) => d.plate_license === p.plate_license);
+        if (hit) { exact++; if (hit.plate_type === p.plate_type) typed++; }
+      }
+      spurious += r.detail.filter((d) => !s.plates.some((p) => p.plate_license === d.plate_license)).length;
+    }
+    expect(exact / total).toBeGreaterThanOrEqual(0.97);
+    expect(typed / total).toBeGreaterThanOrEqual(0.95);
+    expect(spurious).toBe(0);
+  });
+
+  it("answers in the manual's shape: box as four integer points, both spellings of the licence, confidence in 0..1", async () => {
+    const r = await recognizePlates(await renderPlate({ text: "浙C80000", type: "蓝牌", width: 300 }));
+    expect(r["number of plate licenses"]).toBe(1);
+    const d = r.detail[0];
+    expect(d.plate_license).toBe("浙C80000");
+    expect(d.platelicense).toBe(d.plate_license);
+    expect(d.plate_type).toBe("蓝牌");
+    expect(d.box).toHaveLength(4);
+    for (const pt of d.box) { expect(pt).toHaveLength(2); expect(pt.every(Number.isInteger)).toBe(true); }
+    expect(d.box[0][0]).toBeLessThan(d.box[1][0]); // LT left of RT
+    expect(d.box[0][1]).toBeLessThan(d.box[3][1]); // LT above LB
+    expect(d.confidence).toBeGreaterThan(0);
+    expect(d.confidence).toBeLessThanOrEqual(1);
+  });
+
+  it("reads a two-row yellow plate top row first", async () => {
+    const r = await recognizePlates(await renderPlate({ text: "京AN7065", type: "黄牌", rows: 2, width: 260 }));
+    expect(r.detail.map((d) => [d.plate_license, d.plate_type])).toEqual([["京AN7065", "黄牌"]]);
+  });
+
+  it("gives 0 and an empty list for a photo without a plate", async () => {
+    const r = await recognizePlates(await renderTextPage(["星辉汽车销售服务有限公司", "2024-05-12 12:30:45", "营业时间 08:00-20:00"]));
+    expect(r).toEqual({ "number of plate licenses": 0, detail: [] });
+  });
+});
