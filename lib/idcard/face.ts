@@ -11,7 +11,7 @@ export interface CardFrame { x0: number; y0: number; w: number; h: number }
 
 /** Card rectangle in the de-skewed frame, from the name label and the number line. */
 export function cardFrame(lines: CardLine[]): CardFrame | null {
-  const idn = lines.filter((l) => (l.text.match(/[0-9X]/g) ?? []).length >= 15).sort((a, b) => b.y0 - a.y0)[0];
+  const idn = lines.filter((l) => /[0-9X]{15,}/.test(l.text.replace(/\s/g, ""))).sort((a, b) => b.y0 - a.y0)[0];
   if (!idn) return null;
   const labelLeft = Math.min(...lines.filter((l) => /[姓娃][名各]|[性]别|出生|[住佳]址|公民身份/.test(l.text) && l.y1 <= idn.y1 + 2).map((l) => l.x0));
   if (!Number.isFinite(labelLeft) || idn.x1 - labelLeft < 50) return null;

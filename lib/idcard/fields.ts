@@ -140,11 +140,12 @@ export function parseCard(lines: CardLine[]): ParsedCard {
   const get = (k: Label) => hits.find((h) => h.key === k);
 
   const name = get("name");
-  if (name) detail.name = clean(valueAfter(name, hits, lines).text).replace(/^[名各]/, "");
+  // names are Chinese characters, with a middle dot in some minority names
+  if (name) detail.name = valueAfter(name, hits, lines).text.replace(/[^\u4e00-\u9fff·]/g, "").replace(/^[名各]/, "");
   const sex = get("sex");
   if (sex) detail.sex = /女/.test(valueAfter(sex, hits, lines).text) ? "女" : /男/.test(valueAfter(sex, hits, lines).text) ? "男" : "";
   const nation = get("nation");
-  if (nation) detail.nation = clean(valueAfter(nation, hits, lines).text).replace(/族$/, "");
+  if (nation) detail.nation = valueAfter(nation, hits, lines).text.replace(/[^\u4e00-\u9fff]/g, "").replace(/族$/, "");
   const birth = get("birth");
   if (birth) detail.birthday = formatBirthday(valueAfter(birth, hits, lines).text);
 
@@ -157,7 +158,7 @@ export function parseCard(lines: CardLine[]): ParsedCard {
   }
   let idnLine: CardLine | null = idnHit?.line ?? null;
   if (!idnChars) {
-    const cand = lines.filter((l) => (l.text.match(/[0-9X]/g) ?? []).length >= 15).sort((a, b) => b.y0 - a.y0)[0];
+    const cand = lines.filter((l) => /[0-9X]{15,}/.test(l.text.replace(/\s/g, ""))).sort((a, b) => b.y0 - a.y0)[0];
     if (cand) { idnChars = cand.chars; idnLine = cand; }
   }
   if (idnChars) {

@@ -1,0 +1,73 @@
+import { describe, expect, it } from "vitest";
+import { formatBirthday, formatValidPeriod, parseCard, type CardLine } from "./fields";
+import { makeIdn } from "./checksum";
+
+const IDN = makeIdn("110105", "19900102", 1, "男");
+
+/** OCR lines as the recogniser gives them: text and a box; every character read surely. */
+function line(text: string, x0: number, y0: number, x1 = x0 + text.length * 20, y1 = y0 + 24): CardLine {
+  return { text, x0, y0, x1, y1, score: 0.98, chars: [...text].map((char) => [{ char, p: 0.98 }]) };
+}
+
+describe("portrait side (人像面) by labels", () => {
+  it("reads every field, joins the address lines and removes spaces in the name", () => {
+    const p = parseCard([
+      line("姓名", 20, 30), line("王 小 明", 90, 30),
+      line("性别男", 20, 70), line("民族汉", 160, 70),
+      line("出生1990年1月2日", 20, 110),
+      line("住址", 20, 150), line("北京市海淀区西北旺东路", 90, 150), line("100号中关村科技园", 90, 180),
+      line("公民身份号码", 20, 260), line(IDN, 160, 260),
+    ]);
+    expect(p.hasBack).toBe(true);
+    expect(p.warnings).toEqual([]);
+    expect(p.detail).toEqual({
+      name: "王小明", sex: "男", nation: "汉", birthday: "1990年1月2日",
+      idn: IDN, addr: "北京市海淀区西北旺东路100号中关村科技园", org: "", validperiod: "",
+    });
+  });
+
+  it("accepts a misread label (佳址 for 住址) and drops a 样证 stamp over the address", () => {
+    const p = parseCard([
+      line("姓名代用名", 20, 30), line("性别男民族汉", 20, 70), line("出生1988年8月28日", 20, 110),
+      line("佳址福建省龙岩市东城东宝路", 20, 150), line("样证", 120, 165), line("336号", 90, 180),
+      line("公民身份号码350802198808285516", 20, 260),
+    ]);
+    expect(p.detail.addr).toBe("福建省龙岩市东城东宝路336号");
+    expect(p.detail.sex).toBe("男");
+    expect(p.detail.nation).toBe("汉");
+    expect(p.warnings).toEqual([]);
+  });
+
+  it("returns a specimen number as printed and flags its failed check", () => {
+    const p = parseCard([line("姓名代用名", 20, 30), line("性别男民族汉", 20, 70), line("公民身份号码430512198908131367", 20, 260)]);
+    expect(p.detail.idn).toBe("430512198908131367");
+    expect(p.warnings).toContain("idn_checksum_failed");
+  });
+
+  it("flags a number that disagrees with the printed birthday and sex", () => {
+    const p = parseCard([line("性别男", 20, 70), line("出生1987年9月17日", 20, 110), line("公民身份号码370782198709180246", 20, 260)]);
+    expect(p.warnings).toEqual(expect.arrayContaining(["idn_checksum_failed", "idn_birthday_mismatch", "idn_sex_mismatch"]));
+  });
+});
+
+describe("emblem side (国徽面)", () => {
+  it("reads issuing authority and validity, tolerating a lost dash", () => {
+    const p = parseCard([line("中华人民共和国", 200, 30), line("居民身份证", 200, 80), line("签发机关兰州市公安局城关分局", 100, 200), line("有效期限2007.07.272027.07.27", 100, 240)]);
+    expect(p.hasFront).toBe(true);
+    expect(p.hasBack).toBe(false);
+    expect(p.detail.org).toBe("兰州市公安局城关分局");
+    expect(p.detail.validperiod).toBe("2007.07.27-2027.07.27");
+  });
+});
+
+describe("formats", () => {
+  it("writes the birthday as YYYY年M月D日", () => {
+    expect(formatBirthday("1987 年 9 月 17 日")).toBe("1987年9月17日");
+    expect(formatBirthday("2013年05月06日")).toBe("2013年5月6日");
+  });
+  it("writes the validity as YYYY.MM.DD-YYYY.MM.DD or YYYY.MM.DD-长期", () => {
+    expect(formatValidPeriod("2018.05012038.05.01")).toBe("2018.05.01-2038.05.01");
+    expect(formatValidPeriod("2007.07.27-长期")).toBe("2007.07.27-长期");
+    expect(formatValidPeriod("2013.05.01—2018.05.01")).toBe("2013.05.01-2018.05.01");
+  });
+});

@@ -1,0 +1,83 @@
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import sharp from "sharp";
+import { beforeAll, describe, expect, it } from "vitest";
+import { EngineError } from "../engine/types";
+import { recognizeIdcard, formatBirthday } from "./index";
+import { renderedCards, renderIdcard, renderCardPhoto, renderTextPage, randomIdentity, type RenderedCard } from "../render";
+
+const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
+const corpus = path.resolve(repoRoot, "../shared/corpus/idcard");
+const hasCorpus = fs.existsSync(path.join(corpus, "manifest.json"));
+
+interface Entry { file: string; note: "front" | "back"; detail: Record<string, string>; idn_checksum_valid: boolean; risk_hint?: string }
+
+describe("real specimen cards (shared corpus)", () => {
+  const manifest: Entry[] = hasCorpus ? JSON.parse(fs.readFileSync(path.join(corpus, "manifest.json"), "utf8")) : [];
+  it.skipIf(!hasCorpus).each(manifest.map((e) => [e.file, e] as const))("%s: side, fields as printed, checksum flag, risk", async (_f, e) => {
+    const r = await recognizeIdcard(fs.readFileSync(path.join(corpus, e.file)));
+    expect(r.note).toBe(e.note);
+    for (const [k, v] of Object.entries(e.detail)) {
+      const want = k === "birthday" ? formatBirthday(v) : v;
+      expect(r.detail[k as keyof typeof r.detail], k).toBe(want);
+    }
+    expect(Object.keys(r.detail).sort()).toEqual(["addr", "birthday", "idn", "name", "nation", "org", "sex", "validperiod"]);
+    expect(r.warnings?.includes("idn_checksum_failed") ?? false).toBe(!e.idn_checksum_valid);
+    expect(r.risk).toBe(e.risk_hint === "copy" ? "copy" : "normal");
+    expect(r.demo_image).toBe("demo_image");
+    // the portrait is a real JPEG about the portrait's shape
+    const face = await sharp(Buffer.from(r.idcard_face, "base64")).metadata();
+    expect(face.format).toBe("jpeg");
+    expect(face.height! / face.width!).toBeGreaterThan(1);
+  });
+});
+
+describe("rendered cards: both sides, four orientations, ±15° skew on a desk, blur, JPEG, 样证, EXIF", () => {
+  let set: RenderedCard[] = [];
+  beforeAll(async () => {
+    set = await renderedCards(12);
+  });
+
+  it("reads ≥ 98% of fields exactly and every side right", async () => {
+    let fields = 0, right = 0, sides = 0;
+    const wrong: string[] = [];
+    for (const c of set) {
+      const r = await recognizeIdcard(c.image);
+      if (r.note === c.side) sides++;
+      for (const [k, v] of Object.entries(c.expected)) {
+        fields++;
+        if (r.detail[k as keyof typeof r.detail] === v) right++;
+        else wrong.push(`${c.variant} ${k}: ${r.detail[k as keyof typeof r.detail]} ≠ ${v}`);
+      }
+      // the other side's fields are empty strings
+      const other = c.side === "back" ? ["org", "validperiod"] : ["name", "sex", "nation", "birthday", "idn", "addr"];
+      for (const k of other) expect(r.detail[k as keyof typeof r.detail]).toBe("");
+      expect(r.idcard_face === "no face").toBe(c.side === "front");
+      expect(r.risk).toBe(c.variant === "grey copy" ? "copy" : "normal");
+    }
+    expect(wrong).toEqual([]);
+    expect(right / fields).toBeGreaterThanOrEqual(0.98);
+    expect(sides).toBe(set.length);
+  });
+
+  it("lets the check digit choose between unsure readings but keeps a confidently printed bad number", async () => {
+    const id = randomIdentity(9);
+    const bad = id.idn.slice(0, 17) + (id.idn[17] === "1" ? "2" : "1");
+    const r = await recognizeIdcard(await renderIdcard({ side: "back", ...id, idn: bad }));
+    expect(r.detail.idn).toBe(bad);
+    expect(r.warnings).toContain("idn_checksum_failed");
+  });
+
+  it("answers no_idcard (→ 4101) for an image without a card", async () => {
+    const page = await renderTextPage(["今天天气很好", "我们去公园散步"]);
+    await expect(recognizeIdcard(page)).rejects.toSatisfy((e: unknown) => e instanceof EngineError && e.kind === "no_idcard");
+  });
+
+  it("finds a small card on a large desk", async () => {
+    const id = randomIdentity(31);
+    const photo = await renderCardPhoto(await renderIdcard({ side: "back", ...id }), { margin: 0.6, scale: 0.7, rotate: -8 });
+    const r = await recognizeIdcard(photo);
+    expect([r.detail.name, r.detail.idn]).toEqual([id.name, id.idn]);
+  });
+});
