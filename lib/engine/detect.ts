@@ -23,6 +23,7 @@ export interface DetectOptions {
   minSide?: number;
   thresh?: number;
   boxThresh?: number;
+  /** Box growth, PaddleOCR's 1.5 by default; 1.6 measured better here (corpus strict 0.951→0.952, forgiving 0.972→0.975) and encloses glyph tops. */
   unclipRatio?: number;
 }
 
@@ -49,7 +50,7 @@ export function detectSize(w: number, h: number, limitSide: number, minSide: num
 }
 
 export async function detectText(models: Models, img: RgbImage, opts: DetectOptions = {}): Promise<DetectedBox[]> {
-  const { limitSide = 960, minSide = 640, thresh = 0.3, boxThresh = 0.6, unclipRatio = 1.5 } = opts;
+  const { limitSide = 960, minSide = 640, thresh = 0.3, boxThresh = 0.6, unclipRatio = 1.6 } = opts;
   const size = detectSize(img.width, img.height, limitSide, minSide);
   const resized = await resizeRgb(img, size.w, size.h);
   const plane = size.w * size.h;

@@ -28,8 +28,10 @@ export interface OcrOptions {
   orientation?: boolean;
   /** Also read tall boxes as columns of upright characters, keeping the better reading (default false: measured no gain on the corpus, ~2× slower on vertical pages). */
   columns?: boolean;
-  /** Merge boxes on one text line (default true). */
+  /** Merge boxes of one row separated by under `mergeGap` character heights (default false: on the corpus it joins table cells the ground truth keeps apart, strict accuracy 0.951 → 0.940 at gap 0.3). */
   mergeLines?: boolean;
+  /** Largest gap merged, in character heights (default 0.5). */
+  mergeGap?: number;
   /** Lines below this confidence are dropped (default 0.5). */
   dropScore?: number;
   detect?: DetectOptions;
@@ -52,7 +54,6 @@ export async function ocrPage(models: Models, img: RgbImage, opts: OcrOptions = 
   const tries: QuarterTurns[] = [];
   if (first.verticalShare > 0.5) tries.push(1, 3);
   if (first.flippedShare > 0.5) tries.push(2);
-  if (tries.length === 0 && first.meanConfidence < 0.8 && first.lines.length > 0) tries.push(1, 2, 3);
   let best = first;
   for (const t of tries) {
     const pass = await readPass(models, img, t, opts);
@@ -95,7 +96,7 @@ async function readPass(models: Models, original: RgbImage, turns: QuarterTurns,
   lines = lines.filter((l) => l.text.trim() !== "" && l.confidence >= dropScore);
   const chars = lines.reduce((s, l) => s + l.text.length, 0);
   const score = lines.reduce((s, l) => s + l.text.length * l.confidence * l.confidence, 0);
-  lines = orderLines(lines, { merge: opts.mergeLines !== false });
+  lines = orderLines(lines, { merge: opts.mergeLines === true, mergeGap: opts.mergeGap ?? 0.5 });
   const mapped = turns === 0 ? lines : lines.map((l) => ({ ...l, quad: l.quad.map(([x, y]) => unrotatePoint(x, y, turns, original.width, original.height)) as Quad }));
   return {
     turns,
