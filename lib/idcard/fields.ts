@@ -196,7 +196,8 @@ export function parseCard(lines: CardLine[]): ParsedCard {
     detail.addr = clean(text).replace(/样证/g, "");
   }
   const org = get("org");
-  if (org) detail.org = clean(valueAfter(org, hits, lines).text);
+  // a label's last character may be read apart from it (签发机 关…): it is never part of the value
+  if (org) detail.org = clean(valueAfter(org, hits, lines).text).replace(/^[关美]/, "");
   const valid = get("valid");
   if (valid) detail.validperiod = formatValidPeriod(valueAfter(valid, hits, lines).text);
 
