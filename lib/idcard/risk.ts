@@ -4,9 +4,9 @@
  * chroma at all. We measure the share of pixels whose chroma (max−min of R,G,B) exceeds 24
  * inside the card region: below 1.5 % → "copy".
  *
- * A photo of a screen ("screen") shows moiré and a periodic pixel grid; we flag it when
- * the region's fine-scale energy alternates strongly along rows (a screen's sub-pixel
- * pattern) while the image is colour. This is a coarse heuristic and tuned on rendered data only.
+ * A photo of a screen ("screen") is NOT detected yet: `gridScore` (row-wise period-2
+ * alternation, a screen's pixel grid) is measured and returned for study, but on rendered
+ * screen simulations it did not separate from originals, so classifyRisk never answers "screen".
  */
 import type { RawImage } from "../plate/ocr/image";
 
@@ -43,6 +43,5 @@ export function measureRisk(img: RawImage, box?: { x0: number; y0: number; x1: n
 
 export function classifyRisk(m: RiskMeasure): "normal" | "copy" | "screen" {
   if (m.chromaShare < 0.015) return "copy";
-  if (m.gridScore > 2.5) return "screen";
   return "normal";
 }

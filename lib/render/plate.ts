@@ -1,5 +1,5 @@
 /** Rendered licence plates (GA 36 proportions) alone or placed in a street-like scene. */
-import sharp from "sharp";
+import sharp, { type OverlayOptions } from "sharp";
 import { CJK_FONT, esc, svgToPng } from "./svg";
 import { rng } from "./random";
 
@@ -89,7 +89,7 @@ export async function renderPlateScene(o: SceneOptions): Promise<{ png: Buffer; 
     bg += `<text x="${d.x}" y="${d.y}" font-family="${CJK_FONT}" font-size="${d.size}" fill="${d.fill ?? "#ffffff"}">${esc(d.text)}</text>`;
   }
   const base = await svgToPng(`<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}">${bg}</svg>`);
-  const layers: sharp.OverlayOptions[] = [];
+  const layers: OverlayOptions[] = [];
   const boxes: [number, number][][] = [];
   for (const p of o.plates) {
     let img = await renderPlate({ ...p, width: p.width });
