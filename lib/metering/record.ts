@@ -1,0 +1,61 @@
+/**
+ * Records one open-API call: a row in `calls` and, when the application and API are
+ * known, the per-minute rollup in `call_rollups` (counts, bytes, latency sum and the
+ * latency histogram), in one statement so monitoring never sees one without the other.
+ */
+import { sql } from "drizzle-orm";
+import type { DbOrTx } from "@/db";
+import type { ApiKind } from "@/lib/engine/types";
+import { bucketIndex, emptyHistogram } from "./histogram";
+
+export interface CallRecord {
+  requestId: string;
+  appId: string | null;
+  userId: string | null;
+  api: ApiKind | null;
+  httpStatus: number;
+  /** 0 for a processed request, else the whole-request error code */
+  code: number;
+  imagesOk: number;
+  imagesFailed: number;
+  /** the packs that paid for the call */
+  packs: { packId: string; calls: number }[] | null;
+  bytesIn: number;
+  bytesOut: number;
+  latencyMs: number;
+  engineMs: number;
+  /** true when the call was refused for a wrong Sign (counted in call_rollups.sign_failures) */
+  signFailure: boolean;
+  at: Date;
+}
+
+export async function recordCall(db: DbOrTx, r: CallRecord): Promise<void> {
+  const at = r.at.toISOString();
+  const packs = r.packs && r.packs.length > 0 ? JSON.stringify(r.packs) : null;
+  const insertCall = sql`insert into calls (request_id, app_id, user_id, api, http_status, code, images_ok, images_failed, packs, bytes_in, bytes_out, latency_ms, engine_ms, created_at)
+    values (${r.requestId}, ${r.appId}, ${r.userId}, ${r.api}, ${r.httpStatus}, ${r.code}, ${r.imagesOk}, ${r.imagesFailed}, ${packs}::jsonb,
+            ${r.bytesIn}, ${r.bytesOut}, ${Math.round(r.latencyMs)}, ${Math.round(r.engineMs)}, ${at}::timestamptz)`;
+  if (!r.appId || !r.api || !r.userId) {
+    await db.execute(insertCall);
+    return;
+  }
+  const hist = emptyHistogram();
+  const idx = bucketIndex(r.latencyMs);
+  hist[idx] = 1;
+  const failed = r.code === 0 ? 0 : 1;
+  const sign = r.signFailure ? 1 : 0;
+  await db.execute(sql`with c as (${insertCall} returning 1)
+    insert into call_rollups as r (app_id, api, minute, user_id, calls, failed_calls, images_ok, images_failed, sign_failures, bytes_in, bytes_out, latency_sum_ms, lat_hist)
+    values (${r.appId}, ${r.api}, date_trunc('minute', ${at}::timestamptz), ${r.userId}, 1, ${failed}, ${r.imagesOk}, ${r.imagesFailed}, ${sign},
+            ${r.bytesIn}, ${r.bytesOut}, ${Math.round(r.latencyMs)}, ${`{${hist.join(",")}}`}::int[])
+    on conflict (app_id, api, minute) do update set
+      calls = r.calls + 1,
+      failed_calls = r.failed_calls + excluded.failed_calls,
+      images_ok = r.images_ok + excluded.images_ok,
+      images_failed = r.images_failed + excluded.images_failed,
+      sign_failures = r.sign_failures + excluded.sign_failures,
+      bytes_in = r.bytes_in + excluded.bytes_in,
+      bytes_out = r.bytes_out + excluded.bytes_out,
+      latency_sum_ms = r.latency_sum_ms + excluded.latency_sum_ms,
+      lat_hist[${idx + 1}] = coalesce(r.lat_hist[${idx + 1}], 0) + 1`);
+}

@@ -1,0 +1,54 @@
+/**
+ * Charges `n` calls to an application's packs for one API, atomically, earliest
+ * expiry first and across several packs when needed. One SQL statement: the valid
+ * packs are locked (FOR UPDATE), the n calls are spread over them in expiry order,
+ * and each pack is updated only if `calls_used + take <= calls_total` still holds,
+ * so concurrent callers can never oversell. When fewer than n calls are left, what
+ * is left is charged and `charged < n` tells the caller which images went unpaid.
+ */
+import { sql } from "drizzle-orm";
+import { rowsOf, type DbOrTx } from "@/db";
+import type { ApiKind } from "@/lib/engine/types";
+import { emitQuotaExhausted } from "./events";
+import { remainingCalls, validPackWhere } from "./remaining";
+
+export interface ConsumeResult {
+  /** calls actually charged (≤ n) */
+  charged: number;
+  packs: { packId: string; calls: number }[];
+  /** calls left for this app and API after the charge */
+  remaining: number;
+}
+
+export async function consumeCalls(
+  db: DbOrTx,
+  p: { appId: string; api: ApiKind; n: number; now?: Date },
+): Promise<ConsumeResult> {
+  if (!Number.isInteger(p.n) || p.n < 0) throw new RangeError("n must be a non-negative integer");
+  const now = p.now ?? new Date();
+  if (p.n === 0) return { charged: 0, packs: [], remaining: await remainingCalls(db, p.appId, p.api, now) };
+  const rows = rowsOf<{ id: string; left_calls: number; taken: number }>(
+    await db.execute(sql`with avail as (
+        select id, expires_at, (calls_total - calls_used) as left_calls from quota_packs
+        where ${validPackWhere(p.appId, p.api, now)}
+        order by expires_at, id
+        for update
+      ), alloc as (
+        select id, left_calls,
+          least(left_calls, greatest(0, ${p.n}::int - coalesce(sum(left_calls) over (order by expires_at, id rows between unbounded preceding and 1 preceding), 0)))::int as take
+        from avail
+      ), upd as (
+        update quota_packs q set calls_used = q.calls_used + a.take
+        from alloc a
+        where q.id = a.id and a.take > 0 and q.calls_used + a.take <= q.calls_total
+        returning q.id, a.take
+      )
+      select a.id, a.left_calls::int as left_calls, coalesce(u.take, 0)::int as taken
+      from alloc a left join upd u on u.id = a.id`),
+  );
+  const packs = rows.filter((r) => Number(r.taken) > 0).map((r) => ({ packId: r.id, calls: Number(r.taken) }));
+  const charged = packs.reduce((s, x) => s + x.calls, 0);
+  const remaining = rows.reduce((s, r) => s + Number(r.left_calls) - Number(r.taken), 0);
+  if (remaining === 0 && charged > 0) emitQuotaExhausted({ appId: p.appId, api: p.api, reason: "used_up", at: now });
+  return { charged, packs, remaining };
+}
