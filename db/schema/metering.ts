@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { bigint, bigserial, index, integer, jsonb, pgTable, primaryKey, text } from "drizzle-orm/pg-core";
 import { API_KINDS, ts } from "./_shared";
 
@@ -26,6 +27,8 @@ export const calls = pgTable(
     index("calls_app_created").on(t.appId, t.createdAt),
     index("calls_request_id").on(t.requestId),
     index("calls_created").on(t.createdAt),
+    /** the recent-calls log filtered to failures or one error code: failures are few, so this stays small */
+    index("calls_app_failed_created").on(t.appId, t.createdAt).where(sql`code <> 0`),
   ],
 );
 

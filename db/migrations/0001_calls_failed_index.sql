@@ -1,0 +1,1 @@
+CREATE INDEX "calls_app_failed_created" ON "calls" USING btree ("app_id","created_at") WHERE code <> 0;
