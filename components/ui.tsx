@@ -165,3 +165,29 @@ export function Td({ children, className, colSpan }: { children?: ReactNode; cla
     </td>
   );
 }
+
+export const textareaClass =
+  "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm text-slate-900 placeholder:text-slate-400 focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-100 aria-[invalid=true]:border-red-500";
+
+export function Textarea(props: ComponentProps<"textarea">) {
+  return <textarea {...props} className={cx(textareaClass, props.className)} />;
+}
+
+/** Label/value pairs (details of an application, an account). */
+export function DescList({ items }: { items: { label: ReactNode; value: ReactNode }[] }) {
+  return (
+    <dl className="grid gap-x-6 gap-y-3 text-sm sm:grid-cols-[8rem_1fr]">
+      {items.map((it, i) => (
+        <div key={i} className="contents">
+          <dt className="text-slate-500">{it.label}</dt>
+          <dd className="min-w-0 break-all text-slate-900">{it.value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+/** A grey placeholder block for loading states. */
+export function Skeleton({ className }: { className?: string }) {
+  return <div aria-hidden className={cx("animate-pulse rounded-md bg-slate-200/70", className)} />;
+}

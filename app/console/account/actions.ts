@@ -1,0 +1,42 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { authedAction, type ActionState } from "@/app/_server/session";
+import { readIdcardPhoto } from "@/lib/accounts/idcard-photo";
+import { profileSchema, updateProfile } from "@/lib/accounts/profile";
+import { changePasswordSchema } from "@/lib/accounts/schemas";
+import { changePassword } from "@/lib/accounts/users";
+import { verifyRealName, verifySchema } from "@/lib/accounts/verify";
+
+export const updateProfileAction = authedAction(profileSchema, async (input, { db, user }): Promise<ActionState> => {
+  const res = await updateProfile(db, user.id, input);
+  if (!res.ok) return { status: "error", message: res.message };
+  revalidatePath("/console", "layout");
+  return { status: "ok", message: "资料已保存" };
+});
+
+export const changePasswordAction = authedAction(changePasswordSchema, async (input, { db, user }): Promise<ActionState> => {
+  const res = await changePassword(db, user.id, input.current, input.next);
+  if (!res.ok) return { status: "error", message: res.message, fieldErrors: res.field ? { [res.field]: res.message } : undefined };
+  return { status: "ok", message: "密码已修改，下次登录请使用新密码" };
+});
+
+export const verifyAction = authedAction(verifySchema, async (input, { db, user }): Promise<ActionState> => {
+  if (user.verifiedAt) return { status: "error", message: "该账户已完成实名认证" };
+  const res = await verifyRealName(db, user.id, input);
+  if (!res.ok) return { status: "error", message: res.message, fieldErrors: res.field ? { [res.field]: res.message } : undefined };
+  revalidatePath("/console", "layout");
+  return { status: "ok", message: `实名认证成功：${res.value.realName}（${res.value.idNumberMasked}）` };
+});
+
+/** The photo comes downscaled by the browser (JPEG, well under the action body limit). */
+export const readIdcardPhotoAction = authedAction(
+  z.object({ photo: z.instanceof(File, { message: "请选择身份证人像面照片" }) }),
+  async ({ photo }): Promise<ActionState<{ realName: string; idNumber: string; idNumberOk: boolean }>> => {
+    const { getEngine } = await import("@/lib/engine"); // loaded only when someone uploads a photo
+    const res = await readIdcardPhoto(getEngine(), Buffer.from(await photo.arrayBuffer()));
+    if (!res.ok) return { status: "error", message: res.message };
+    return { status: "ok", data: res.value };
+  },
+);

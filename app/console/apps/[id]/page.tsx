@@ -1,0 +1,199 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { headers } from "next/headers";
+import { notFound } from "next/navigation";
+import { requireUser } from "@/app/_server/session";
+import { AppKeys } from "@/components/app-secret";
+import { ClaimFreeButton } from "@/components/claim-free-button";
+import { ConfirmAction } from "@/components/confirm-action";
+import { CopyButton } from "@/components/copy-button";
+import { Alert, Badge, ButtonLink, Card, DescList, PageHeader, Table, Td } from "@/components/ui";
+import { appCapabilities, type CapabilityStatus } from "@/lib/apps/capabilities";
+import { getApp, serviceCodesOf } from "@/lib/apps/queries";
+import { requestUrl } from "@/lib/apps/urls";
+import { env } from "@/lib/env";
+import { count, shDate, shTime } from "@/lib/format";
+import { freeQuotaTerms } from "@/lib/quota/free";
+import { deleteAppAction, setDisabledAction } from "../actions";
+
+export const metadata: Metadata = { title: "我的能力" };
+
+const statusTone: Record<CapabilityStatus, "amber" | "green" | "red" | "slate"> = {
+  待付费: "amber",
+  已开通: "green",
+  已用完: "red",
+  已过期: "slate",
+};
+
+async function publicOrigin(): Promise<string> {
+  const configured = env().PUBLIC_BASE_URL;
+  if (configured) return configured;
+  const h = await headers();
+  const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost:3000";
+  const proto = h.get("x-forwarded-proto") ?? (host.startsWith("localhost") || host.startsWith("127.") ? "http" : "https");
+  return `${proto}://${host}`;
+}
+
+export default async function AppPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const { db, user } = await requireUser();
+  const app = await getApp(db, user.id, id);
+  if (!app) notFound();
+  const now = new Date();
+  const [caps, codes, terms, origin] = await Promise.all([appCapabilities(db, app.id, now), serviceCodesOf(db, app.id), freeQuotaTerms(db), publicOrigin()]);
+  const active = app.status === "active";
+  const graceOn = app.prevSecretExpiresAt && app.prevSecretExpiresAt > now;
+
+  return (
+    <>
+      <nav aria-label="面包屑" className="mb-2 text-sm text-slate-500">
+        <Link href="/console/apps" className="hover:text-brand-600">
+          我的应用
+        </Link>
+        <span className="mx-1.5">/</span>
+        <span className="text-slate-700">{app.name}</span>
+      </nav>
+      <PageHeader
+        title={
+          <span className="flex flex-wrap items-center gap-2">
+            {app.name} {active ? <Badge tone="green">启用</Badge> : <Badge tone="slate">已停用</Badge>}
+          </span>
+        }
+        description={app.description || "未填写应用概述"}
+        actions={
+          <>
+            {active ? (
+              <ConfirmAction
+                label="停用应用"
+                title="停用应用"
+                confirmLabel="确认停用"
+                action={setDisabledAction}
+                fields={{ appId: app.id, disabled: "true" }}
+                description={<p>停用后，该应用的所有接口调用都会被拒绝（4017）。资源包、密钥和服务码保持不变，可随时重新启用。</p>}
+              />
+            ) : (
+              <ConfirmAction
+                label="启用应用"
+                title="启用应用"
+                confirmLabel="确认启用"
+                confirmVariant="primary"
+                action={setDisabledAction}
+                fields={{ appId: app.id, disabled: "false" }}
+                description={<p>启用后，该应用可以继续调用已开通的接口。</p>}
+              />
+            )}
+            <ConfirmAction
+              label="删除应用"
+              title="删除应用"
+              confirmLabel="确认删除"
+              variant="danger"
+              action={deleteAppAction}
+              fields={{ appId: app.id }}
+              description={
+                <>
+                  <p>
+                    确定删除应用“<strong className="text-slate-900">{app.name}</strong>”吗？
+                  </p>
+                  <p>删除后该应用的接口调用会被立即拒绝，剩余资源包次数不会退还，且无法恢复。订单记录仍可在“订单管理”中查看。</p>
+                </>
+              }
+            />
+          </>
+        }
+      />
+      {!active && (
+        <div className="mb-4">
+          <Alert tone="amber">该应用已停用：所有接口调用都会被拒绝。需要时请点击“启用应用”。</Alert>
+        </div>
+      )}
+
+      <div className="space-y-6">
+        <Card title="我的能力">
+          <Table head={["API", "状态", "用量限制", "购买次数", "操作"]} caption="我的能力">
+            {caps.map((c) => (
+              <tr key={c.api} data-testid={`capability-${c.api}`}>
+                <Td className="font-medium text-slate-900">{c.label}</Td>
+                <Td>
+                  <Badge tone={statusTone[c.status]}>{c.status}</Badge>
+                </Td>
+                <Td>
+                  {c.total > 0 ? (
+                    <div className="leading-5">
+                      <div>
+                        剩余 <span className="font-medium text-slate-900">{count(c.remaining)}</span> / {count(c.total)} 次
+                      </div>
+                      <div className="text-xs text-slate-500">最近到期 {shDate(c.nearestExpiry)}</div>
+                    </div>
+                  ) : (
+                    <span className="text-slate-400">—</span>
+                  )}
+                </Td>
+                <Td>{c.packsBought > 0 ? `${c.packsBought} 个资源包` : "—"}</Td>
+                <Td>
+                  <div className="flex items-center gap-1">
+                    <ButtonLink href={`/console/apps/${app.id}/buy/${c.api}`} className="h-8 px-3">
+                      购买
+                    </ButtonLink>
+                    {!c.freeClaimed && <ClaimFreeButton appId={app.id} api={c.api} calls={terms.calls} />}
+                  </div>
+                </Td>
+              </tr>
+            ))}
+          </Table>
+          <p className="mt-3 text-xs leading-5 text-slate-500">
+            每个应用的每个接口可领取一次免费额度：{count(terms.calls)} 次，有效期 {terms.days} 天。资源包可叠加，自购买起一年内有效，到期未用完的次数不结转、不退订；次数用完后接口调用将被拒绝。
+            <Link href="/pricing" className="ml-1 text-brand-600 hover:underline">
+              查看定价
+            </Link>
+          </p>
+        </Card>
+
+        <Card title="密钥">
+          {graceOn && (
+            <div className="mb-4">
+              <Alert tone="amber">AppSecret 已重置：旧密钥在 {shTime(app.prevSecretExpiresAt)} 前仍可使用，之后将被拒绝。</Alert>
+            </div>
+          )}
+          <AppKeys appId={app.id} appKey={app.appKey} graceHours={env().SECRET_GRACE_HOURS} />
+        </Card>
+
+        <Card title="服务码与请求地址" actions={<ButtonLink href="/docs" variant="ghost" className="h-8 px-2">查看 API 文档</ButtonLink>}>
+          <div className="space-y-4">
+            {caps.map((c) => {
+              const url = requestUrl(origin, c.api, codes[c.api]);
+              return (
+                <div key={c.api} className="rounded-md border border-slate-100 p-3">
+                  <DescList
+                    items={[
+                      { label: "接口", value: <span className="font-medium">{c.label}</span> },
+                      { label: "服务码", value: <code className="font-mono text-xs" data-testid={`code-${c.api}`}>{codes[c.api]}</code> },
+                      {
+                        label: "请求 URL（POST）",
+                        value: (
+                          <span className="flex flex-wrap items-center gap-2">
+                            <code className="break-all font-mono text-xs">{url}</code>
+                            <CopyButton text={url} label={`复制${c.label}请求 URL`} />
+                          </span>
+                        ),
+                      },
+                    ]}
+                  />
+                </div>
+              );
+            })}
+          </div>
+        </Card>
+
+        <Card title="应用信息">
+          <DescList
+            items={[
+              { label: "应用 ID", value: <code className="font-mono text-xs">{app.id}</code> },
+              { label: "创建时间", value: shTime(app.createdAt) },
+              { label: "调用频率限制", value: `${app.rateLimitPerSec} 次/秒` },
+            ]}
+          />
+        </Card>
+      </div>
+    </>
+  );
+}
