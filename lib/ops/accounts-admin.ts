@@ -1,0 +1,79 @@
+import { and, count, desc, eq, ilike, or, sql, type SQL } from "drizzle-orm";
+import type { Db, DbOrTx } from "@/db";
+import { apps, orders, users } from "@/db/schema";
+import { creditBalance } from "@/lib/payments/wallet";
+import { err, ok, type Result } from "@/lib/result";
+import type { CreditInput } from "./schemas";
+
+export const ACCOUNTS_PAGE_SIZE = 20;
+
+export interface AccountRow {
+  id: string;
+  email: string;
+  name: string;
+  role: "customer" | "operator";
+  balanceFen: number;
+  verified: boolean;
+  disabled: boolean;
+  createdAt: Date;
+  apps: number;
+  paidOrders: number;
+  /** what the account paid for completed orders (after vouchers and coupons) */
+  paidFen: number;
+}
+
+/** 账号 across the platform, newest first; q searches email, name and id. */
+export async function listAccounts(
+  db: DbOrTx,
+  f: { q?: string; page?: number } = {},
+): Promise<{ rows: AccountRow[]; total: number; pages: number }> {
+  const where: SQL[] = [];
+  if (f.q) {
+    const pat = `%${f.q}%`;
+    where.push(or(ilike(users.email, pat), ilike(users.name, pat), eq(users.id, f.q))!);
+  }
+  const cond = where.length ? and(...where) : undefined;
+  const page = Math.max(1, f.page ?? 1);
+  const [{ n }] = await db.select({ n: count() }).from(users).where(cond);
+  const rows = await db
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      role: users.role,
+      balanceFen: users.balanceFen,
+      verified: sql<boolean>`${users.verifiedAt} is not null`,
+      disabled: users.disabled,
+      createdAt: users.createdAt,
+      apps: sql<number>`(select count(*)::int from ${apps} where ${apps.userId} = ${users.id} and ${apps.deletedAt} is null)`,
+      paidOrders: sql<number>`(select count(*)::int from ${orders} where ${orders.userId} = ${users.id} and ${orders.status} = '已完成')`,
+      paidFen: sql<number>`(select coalesce(sum(${orders.totalFen} - ${orders.voucherFen} - ${orders.couponFen}), 0)::bigint from ${orders} where ${orders.userId} = ${users.id} and ${orders.status} = '已完成')`.mapWith(Number),
+    })
+    .from(users)
+    .where(cond)
+    .orderBy(desc(users.createdAt), desc(users.id))
+    .limit(ACCOUNTS_PAGE_SIZE)
+    .offset((page - 1) * ACCOUNTS_PAGE_SIZE);
+  return { rows, total: n, pages: Math.max(1, Math.ceil(n / ACCOUNTS_PAGE_SIZE)) };
+}
+
+/** The account with this email (operators pick accounts by email in forms). */
+export async function findAccountByEmail(db: DbOrTx, email: string): Promise<{ id: string; email: string; role: string } | null> {
+  const [u] = await db.select({ id: users.id, email: users.email, role: users.role }).from(users).where(eq(users.email, email.trim().toLowerCase()));
+  return u ?? null;
+}
+
+/**
+ * 余额调整: credits (or, negative, corrects) a customer's balance. lib/payments' creditBalance
+ * moves the balance, writes the ledger entry and the audit row in one transaction.
+ */
+export async function creditAccount(
+  db: Db,
+  actorId: string,
+  input: CreditInput,
+): Promise<Result<{ balanceFen: number }, "not_found" | "bad_amount" | "insufficient_balance">> {
+  const [u] = await db.select({ id: users.id }).from(users).where(eq(users.id, input.userId));
+  if (!u) return err("not_found", "账号不存在");
+  const res = await creditBalance(db, { userId: u.id, amountFen: input.amount, actorId, note: input.note });
+  return res.ok ? ok(res.value) : res;
+}
