@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { API_CODES } from "./codes";
+import { API_ROUTES, ERROR_CODES, buildOpenApiDocument } from "./spec";
+
+describe("OpenAPI document", () => {
+  const doc = buildOpenApiDocument() as { openapi: string; paths: Record<string, { post: { responses: Record<string, { description: string }>; requestBody: unknown } }> };
+  it("covers the manual's three paths with their request body", () => {
+    expect(doc.openapi).toBe("3.1.0");
+    expect(Object.keys(doc.paths).sort()).toEqual(
+      [
+        "/v1/aiop/api/{serviceCode}/IdentityCard/ocr/v1/idcard.json",
+        "/v1/aiop/api/{serviceCode}/driven-plate-ocr/plateLicense.json",
+        "/v1/aiop/api/{serviceCode}/ocrdetect/ocr/v1/image.json",
+      ].sort(),
+    );
+    expect(JSON.stringify(doc.paths[API_ROUTES[0]!.path]!.post.requestBody)).toContain('"maxItems":50');
+  });
+  it("lists every error code in some response of every path", () => {
+    for (const p of Object.values(doc.paths)) {
+      const text = Object.values(p.post.responses).map((r) => r.description).join(" ");
+      for (const code of Object.keys(API_CODES)) expect(text).toContain(code);
+    }
+    expect(ERROR_CODES.map((e) => e.code)).toEqual(Object.keys(API_CODES).map(Number));
+  });
+});

@@ -1,0 +1,184 @@
+/**
+ * The open API described once: routes, headers, fields and error codes, for the
+ * public 文档 pages and for /openapi.json (built from the gateway's own zod schemas).
+ */
+import { z } from "zod";
+import { API_CODES, type ApiCode } from "@/lib/api/codes";
+import type { ApiKind } from "@/lib/engine/types";
+import { MAX_BODY_BYTES, MAX_IMAGES } from "@/lib/gateway/body";
+import { pathTemplate } from "@/lib/gateway/routes";
+import { RESULT_SCHEMAS, errorResponse, requestBody, successResponse } from "@/lib/gateway/schemas";
+
+export interface ApiRouteSpec {
+  api: ApiKind;
+  title: string;
+  /** /v1/aiop/api/{serviceCode}/… */
+  path: string;
+  description: string;
+  notes: string[];
+}
+
+export const API_ROUTES: readonly ApiRouteSpec[] = [
+  {
+    api: "general",
+    title: "通用型 OCR",
+    path: pathTemplate("general"),
+    description: "针对图片中的文字进行 OCR 检测，返回检测到的文字内容及坐标信息。",
+    notes: [],
+  },
+  {
+    api: "idcard",
+    title: "身份证识别",
+    path: pathTemplate("idcard"),
+    description: "针对图片中的身份证进行 OCR 检测，返回姓名、性别、民族、出生日期、身份证号、住址、签发机关、有效期限等信息。",
+    notes: ["也接受手册 curl 示例的嵌套写法 {\"data\": [{\"data\": [...]}]}。", "未检测到身份证的图片在 result[] 中返回 err_code 4101。"],
+  },
+  {
+    api: "plate",
+    title: "车牌识别",
+    path: pathTemplate("plate"),
+    description: "针对图片中的车牌进行 OCR 检测，返回车牌内容、车牌种类、位置坐标及置信度。",
+    notes: [
+      "路径最后一段不区分大小写（plateLicense.json 与手册示例中的 platelicense.json 均可）。",
+      "Sign 中的 Path 可按 plateLicense.json 或 platelicense.json 任一拼写计算。",
+      "也接受手册 curl 示例的嵌套写法 {\"data\": [{\"data\": [...]}]}。",
+    ],
+  },
+];
+
+export interface FieldSpec {
+  name: string;
+  required: boolean;
+  type: string;
+  description: string;
+}
+
+export const REQUEST_HEADERS: readonly FieldSpec[] = [
+  { name: "Content-Type", required: true, type: "string", description: "application/json" },
+  {
+    name: "AppKey",
+    required: true,
+    type: "string",
+    description: "平台分配给应用的 AppKey",
+  },
+  {
+    name: "Timestamp",
+    required: true,
+    type: "string",
+    description: "13 位毫秒时间戳；与服务器时间相差超过 5 分钟的请求被拒绝（4015）",
+  },
+  {
+    name: "Sign",
+    required: true,
+    type: "string",
+    description:
+      "MD5(AppKey + AppSecret + Timestamp + Path + Http Body) 的 32 位小写十六进制串；Path 为不含域名与查询串的请求路径，Body 为原样发送的请求体；同一 Sign 在 5 分钟内只能使用一次（4016）。AppSecret 轮换后，旧 AppSecret 在宽限期内仍可使用。",
+  },
+];
+
+export const REQUEST_FIELDS: readonly FieldSpec[] = [
+  {
+    name: "data",
+    required: true,
+    type: "list",
+    description: `一张或多张图像 Base64 编码数据构成的 list（1–${MAX_IMAGES} 张）；标准或 URL 安全 Base64 均可；单张不超过 10MB，宽高 32–5000 像素，png/jpg/jpeg/bmp 格式。请求体总大小上限 ${MAX_BODY_BYTES} 字节。`,
+  },
+];
+
+export const RESPONSE_HEADERS: readonly FieldSpec[] = [
+  { name: "X-Request-Id", required: true, type: "string", description: "本次请求的编号，联系我们时请提供" },
+  { name: "X-Quota-Remaining", required: false, type: "integer", description: "已处理的请求：该应用该接口剩余可用调用次数" },
+  { name: "Retry-After", required: false, type: "integer", description: "4020 时返回，建议等待的秒数" },
+];
+
+export interface ErrorCodeSpec {
+  code: ApiCode;
+  message: string;
+  fix: string;
+  /** HTTP status when the whole request fails; per-image codes are delivered inside a 200 */
+  status: number;
+  scope: "request" | "image" | "both";
+  /** true for the manual's own codes (4001–4013, 5000) */
+  manual: boolean;
+}
+
+const IMAGE_CODES: ApiCode[] = [4007, 4008, 4009, 4010, 4011, 4101];
+const BOTH_CODES: ApiCode[] = [4019, 5000, 5001];
+
+export const ERROR_CODES: readonly ErrorCodeSpec[] = (Object.keys(API_CODES).map(Number) as ApiCode[]).map((code) => ({
+  code,
+  message: API_CODES[code].message,
+  fix: API_CODES[code].fix,
+  status: API_CODES[code].status,
+  scope: IMAGE_CODES.includes(code) ? "image" : BOTH_CODES.includes(code) ? "both" : "request",
+  manual: (code >= 4001 && code <= 4013) || code === 5000,
+}));
+
+type JsonObject = Record<string, unknown>;
+
+function schema(s: z.ZodType): JsonObject {
+  const out = z.toJSONSchema(s, { unrepresentable: "any" }) as JsonObject;
+  delete out.$schema;
+  return out;
+}
+
+/** The OpenAPI 3.1 document served at /openapi.json. */
+export function buildOpenApiDocument(serverUrl?: string): JsonObject {
+  const paths: JsonObject = {};
+  const errorStatuses = [...new Set(ERROR_CODES.filter((e) => e.status !== 200).map((e) => e.status))].sort();
+  for (const route of API_ROUTES) {
+    const responses: JsonObject = {
+      "200": {
+        description: `已处理。单张图片失败时在 result[] 中给出 err_code/err_msg：${ERROR_CODES.filter((e) => e.scope !== "request")
+          .map((e) => `${e.code} ${e.message}`)
+          .join("；")}`,
+        headers: {
+          "X-Request-Id": { schema: { type: "string" } },
+          "X-Quota-Remaining": { schema: { type: "integer" } },
+        },
+        content: { "application/json": { schema: schema(successResponse(RESULT_SCHEMAS[route.api])) } },
+      },
+    };
+    for (const status of errorStatuses) {
+      const codes = ERROR_CODES.filter((e) => e.status === status);
+      responses[String(status)] = {
+        description: codes.map((e) => `${e.code} ${e.message}`).join("；"),
+        headers: {
+          "X-Request-Id": { schema: { type: "string" } },
+          ...(status === 429 ? { "Retry-After": { schema: { type: "integer" } } } : {}),
+        },
+        content: { "application/json": { schema: schema(errorResponse) } },
+      };
+    }
+    paths[route.path] = {
+      post: {
+        operationId: route.api,
+        summary: route.title,
+        description: [route.description, ...route.notes].join("\n\n"),
+        parameters: [
+          { name: "serviceCode", in: "path", required: true, description: "系统生成的服务码（控制台“我的应用”中该接口的服务码）", schema: { type: "string" } },
+          ...REQUEST_HEADERS.filter((h) => h.name !== "Content-Type").map((h) => ({
+            name: h.name,
+            in: "header",
+            required: h.required,
+            description: h.description,
+            schema: h.name === "Timestamp" ? { type: "string", pattern: "^\\d{13}$" } : h.name === "Sign" ? { type: "string", pattern: "^[0-9a-f]{32}$" } : { type: "string" },
+          })),
+        ],
+        requestBody: { required: true, content: { "application/json": { schema: schema(requestBody) } } },
+        responses,
+      },
+    };
+  }
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "OCR 开放接口",
+      version: "1.0.0",
+      description: `与用户操作手册第 4 章兼容的签名接口。错误码：${ERROR_CODES.map((e) => `${e.code}（HTTP ${e.status}${e.scope === "image" ? "，逐张" : ""}）${e.message}`).join("；")}`,
+    },
+    ...(serverUrl ? { servers: [{ url: serverUrl }] } : {}),
+    paths,
+    "x-error-codes": ERROR_CODES,
+  };
+}
