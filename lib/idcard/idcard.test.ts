@@ -36,7 +36,7 @@ describe("real specimen cards (shared corpus)", () => {
 describe("rendered cards: both sides, four orientations, ±15° skew on a desk, blur, JPEG, 样证, EXIF", () => {
   let set: RenderedCard[] = [];
   beforeAll(async () => {
-    set = await renderedCards(12);
+    set = await renderedCards(9);
   });
 
   it("reads ≥ 98% of fields exactly and every side right", async () => {

@@ -46,7 +46,7 @@ describe("plates in real photos (shared corpus)", () => {
 describe("rendered plates: all types, close-ups, tight crops, 1920×1080 street scenes", () => {
   let set: RenderedPlateImage[] = [];
   beforeAll(async () => {
-    set = await renderedPlates(20);
+    set = await renderedPlates(16);
   });
 
   it("reads ≥ 97% exactly, types ≥ 95%, and reports no signs or timestamps", async () => {
