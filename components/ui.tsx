@@ -158,9 +158,10 @@ export function Table({ head, children, caption }: { head: ReactNode[]; children
   );
 }
 
-export function Td({ children, className, colSpan }: { children?: ReactNode; className?: string; colSpan?: number }) {
+/** A table cell; `wrap` lets long text (descriptions) wrap instead of keeping one line. */
+export function Td({ children, className, colSpan, wrap }: { children?: ReactNode; className?: string; colSpan?: number; wrap?: boolean }) {
   return (
-    <td colSpan={colSpan} className={cx("whitespace-nowrap px-4 py-2.5 text-slate-700", className)}>
+    <td colSpan={colSpan} className={cx(wrap ? "whitespace-normal" : "whitespace-nowrap", "px-4 py-2.5 text-slate-700", className)}>
       {children}
     </td>
   );

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/app/_server/session";
+import { publicOrigin } from "@/app/(site)/_lib/origin";
 import { AppKeys } from "@/components/app-secret";
 import { ClaimFreeButton } from "@/components/claim-free-button";
 import { ConfirmAction } from "@/components/confirm-action";
@@ -24,15 +24,6 @@ const statusTone: Record<CapabilityStatus, "amber" | "green" | "red" | "slate"> 
   已用完: "red",
   已过期: "slate",
 };
-
-async function publicOrigin(): Promise<string> {
-  const configured = env().PUBLIC_BASE_URL;
-  if (configured) return configured;
-  const h = await headers();
-  const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost:3000";
-  const proto = h.get("x-forwarded-proto") ?? (host.startsWith("localhost") || host.startsWith("127.") ? "http" : "https");
-  return `${proto}://${host}`;
-}
 
 export default async function AppPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;

@@ -1,0 +1,39 @@
+import { asc } from "drizzle-orm";
+import type { DbOrTx } from "@/db";
+import { prices } from "@/db/schema";
+import type { ApiKind } from "@/lib/engine/types";
+import { API_LABELS, TIERS } from "@/lib/pricing/tiers";
+
+export interface PriceRow {
+  tier: number;
+  unitPriceFen: number;
+  /** the public-beta price, while the beta lasts */
+  betaPriceFen: number | null;
+  betaEndsAt: Date | null;
+}
+
+export interface PriceTable {
+  api: ApiKind;
+  label: string;
+  rows: PriceRow[];
+}
+
+/** The price list as operators set it now (read on every request: no caching). */
+export async function publicPriceTable(db: DbOrTx, now = new Date()): Promise<PriceTable[]> {
+  const all = await db.select().from(prices).orderBy(asc(prices.api), asc(prices.tier));
+  return (Object.keys(API_LABELS) as ApiKind[]).map((api) => ({
+    api,
+    label: API_LABELS[api],
+    rows: all
+      .filter((p) => p.api === api && (TIERS as readonly number[]).includes(p.tier))
+      .map((p) => {
+        const beta = p.betaPriceFen !== null && (!p.betaEndsAt || p.betaEndsAt.getTime() > now.getTime());
+        return {
+          tier: p.tier,
+          unitPriceFen: p.unitPriceFen,
+          betaPriceFen: beta ? p.betaPriceFen : null,
+          betaEndsAt: beta ? p.betaEndsAt : null,
+        };
+      }),
+  }));
+}
