@@ -43,6 +43,8 @@ interface Pass {
   /** character-weighted share of boxes that were tall (turned) / upside down */
   verticalShare: number;
   flippedShare: number;
+  /** of the tall boxes, the character-weighted share the classifier turned by 180° */
+  turnedFlippedShare: number;
   score: number;
   meanConfidence: number;
 }
@@ -52,7 +54,10 @@ export async function ocrPage(models: Models, img: RgbImage, opts: OcrOptions = 
   const first = await readPass(models, img, 0, opts);
   if (opts.orientation === false) return first.lines;
   const tries: QuarterTurns[] = [];
-  if (first.verticalShare > 0.5) tries.push(1, 3);
+  // Tall boxes are turned counter-clockwise before reading; if the classifier then
+  // finds most of them upside down the page was turned counter-clockwise (needs 1
+  // quarter turn clockwise), otherwise clockwise (needs 3). One extra pass, not two.
+  if (first.verticalShare > 0.5) tries.push(first.turnedFlippedShare > 0.5 ? 1 : 3);
   if (first.flippedShare > 0.5) tries.push(2);
   let best = first;
   for (const t of tries) {
@@ -86,12 +91,13 @@ async function readPass(models: Models, original: RgbImage, turns: QuarterTurns,
       });
     }
   }
-  let weight = 0, vertical = 0, flips = 0;
+  let weight = 0, vertical = 0, flips = 0, turnedFlips = 0;
   strips.forEach((s: Strip, i) => {
     const n = Math.max(1, lines[i].text.length);
     weight += n;
     if (s.turned && !lines[i].vertical) vertical += n;
     if (flipped[i]) flips += n;
+    if (flipped[i] && s.turned) turnedFlips += n;
   });
   lines = lines.filter((l) => l.text.trim() !== "" && l.confidence >= dropScore);
   const chars = lines.reduce((s, l) => s + l.text.length, 0);
@@ -103,6 +109,7 @@ async function readPass(models: Models, original: RgbImage, turns: QuarterTurns,
     lines: mapped,
     verticalShare: weight ? vertical / weight : 0,
     flippedShare: weight ? flips / weight : 0,
+    turnedFlippedShare: vertical ? turnedFlips / vertical : 0,
     score,
     meanConfidence: chars ? lines.reduce((s, l) => s + l.text.length * l.confidence, 0) / chars : 0,
   };
