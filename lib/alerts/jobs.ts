@@ -1,0 +1,64 @@
+/**
+ * The alert scheduler, started once per server process from instrumentation.ts:
+ * every 30 s it evaluates all rules and sends due webhook deliveries; when the gateway
+ * reports a used-up quota (lib/quota/events) the application is evaluated at once.
+ * Several instances may run it: raising is deduplicated in PostgreSQL and deliveries
+ * are claimed with SKIP LOCKED.
+ */
+import { getDb } from "@/db";
+import { onQuotaExhausted } from "@/lib/quota/events";
+import { evaluate } from "./evaluate";
+import { deliverDue } from "./webhook";
+
+export const TICK_MS = 30_000;
+
+const KEY = Symbol.for("ocr-cloud.alert-jobs");
+type State = { timer: NodeJS.Timeout; unsubscribe: () => void; busy: boolean; pendingApps: Set<string> };
+
+async function tick(state: State): Promise<void> {
+  if (state.busy) return;
+  state.busy = true;
+  try {
+    const db = await getDb();
+    await evaluate(db, new Date());
+    await deliverDue(db);
+  } catch (e) {
+    console.error("[alerts] evaluation failed:", e instanceof Error ? e.message : e);
+  } finally {
+    state.busy = false;
+  }
+}
+
+async function onExhausted(state: State, appId: string): Promise<void> {
+  if (state.pendingApps.has(appId)) return; // a burst of refusals evaluates once
+  state.pendingApps.add(appId);
+  try {
+    const db = await getDb();
+    await evaluate(db, new Date(), { appId });
+    await deliverDue(db);
+  } catch (e) {
+    console.error("[alerts] evaluation after quota exhaustion failed:", e instanceof Error ? e.message : e);
+  } finally {
+    state.pendingApps.delete(appId);
+  }
+}
+
+export function startAlertJobs(): void {
+  const g = globalThis as { [KEY]?: State };
+  if (g[KEY]) return;
+  const state: State = { timer: undefined as unknown as NodeJS.Timeout, unsubscribe: () => {}, busy: false, pendingApps: new Set() };
+  state.timer = setInterval(() => void tick(state), TICK_MS);
+  state.timer.unref();
+  state.unsubscribe = onQuotaExhausted((e) => onExhausted(state, e.appId));
+  g[KEY] = state;
+  void tick(state);
+}
+
+export function stopAlertJobs(): void {
+  const g = globalThis as { [KEY]?: State };
+  const s = g[KEY];
+  if (!s) return;
+  clearInterval(s.timer);
+  s.unsubscribe();
+  delete g[KEY];
+}

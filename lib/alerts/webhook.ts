@@ -1,0 +1,252 @@
+/**
+ * Webhook notifications of alert events. Each account may set one HTTPS URL; every
+ * raised or resolved alert queues a delivery (webhook_deliveries) whose JSON body is
+ * signed with the account's webhook secret:
+ *
+ *   X-OCR-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<raw body>")>
+ *
+ * Deliveries are claimed with FOR UPDATE SKIP LOCKED (one instance sends each), sent
+ * with a 10 s timeout, and retried with backoff (30 s · 2^(n-1) after attempt n) up to
+ * MAX_ATTEMPTS; the log keeps the last status code or error.
+ */
+import crypto from "node:crypto";
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import { rowsOf, type DbOrTx } from "@/db";
+import { alertEvents, apps, users, webhookDeliveries } from "@/db/schema";
+import { decryptSecret, encryptSecret, safeEqual } from "@/lib/crypto";
+
+export const SIGNATURE_HEADER = "X-OCR-Signature";
+export const MAX_ATTEMPTS = 6;
+export const BACKOFF_BASE_MS = 30_000;
+export const DELIVERY_TIMEOUT_MS = 10_000;
+/** how long a claimed delivery is leased to the instance sending it */
+const LEASE_MS = 60_000;
+
+export type WebhookEventType = "alert.opened" | "alert.resolved" | "webhook.test";
+
+export interface UrlOptions {
+  /** tests only: also accept http://127.0.0.1:<port> (a local receiver) */
+  allowHttpLocal?: boolean;
+}
+
+/** An HTTPS URL (or, with allowHttpLocal, http://127.0.0.1), else the reason it is refused. */
+export function checkWebhookUrl(raw: string, opts: UrlOptions = {}): { ok: true; url: string } | { ok: false; message: string } {
+  let u: URL;
+  try {
+    u = new URL(raw.trim());
+  } catch {
+    return { ok: false, message: "请输入完整的 URL，例如 https://example.com/ocr-alerts" };
+  }
+  if (u.username || u.password) return { ok: false, message: "URL 中不能包含用户名或密码" };
+  if (u.protocol === "https:") return { ok: true, url: u.toString() };
+  if (opts.allowHttpLocal && u.protocol === "http:" && u.hostname === "127.0.0.1") return { ok: true, url: u.toString() };
+  return { ok: false, message: "Webhook 地址必须使用 HTTPS" };
+}
+
+export function backoffMs(attempt: number): number {
+  return BACKOFF_BASE_MS * 2 ** Math.max(0, attempt - 1);
+}
+
+export function signBody(secret: string, body: string, unixSeconds: number): string {
+  const mac = crypto.createHmac("sha256", secret).update(`${unixSeconds}.${body}`).digest("hex");
+  return `t=${unixSeconds},v1=${mac}`;
+}
+
+/** For receivers (and tests): true when the header signs `body` with `secret` within `toleranceSec`. */
+export function verifySignature(secret: string, body: string, header: string, nowSec: number, toleranceSec = 300): boolean {
+  const parts = Object.fromEntries(header.split(",").map((kv) => kv.split("=", 2) as [string, string]));
+  const t = Number(parts.t);
+  if (!Number.isInteger(t) || !parts.v1 || Math.abs(nowSec - t) > toleranceSec) return false;
+  return safeEqual(signBody(secret, body, t).split("v1=")[1]!, parts.v1);
+}
+
+export function newWebhookSecret(): string {
+  return `whsec_${crypto.randomBytes(24).toString("base64url")}`;
+}
+
+export interface WebhookSettings {
+  url: string | null;
+  hasSecret: boolean;
+}
+
+export async function getWebhookSettings(db: DbOrTx, userId: string): Promise<WebhookSettings> {
+  const [u] = await db.select({ url: users.webhookUrl, enc: users.webhookSecretEnc }).from(users).where(eq(users.id, userId));
+  return { url: u?.url ?? null, hasSecret: !!u?.enc };
+}
+
+/**
+ * Sets (or with an empty string removes) the account's webhook URL. A secret is created
+ * the first time (or when `rotate`), and returned in clear only then.
+ */
+export async function setWebhook(
+  db: DbOrTx,
+  userId: string,
+  input: { url: string; rotate?: boolean },
+  opts: UrlOptions = {},
+): Promise<{ ok: true; secret: string | null } | { ok: false; message: string }> {
+  if (input.url.trim() === "") {
+    await db.update(users).set({ webhookUrl: null, updatedAt: new Date() }).where(eq(users.id, userId));
+    return { ok: true, secret: null };
+  }
+  const checked = checkWebhookUrl(input.url, opts);
+  if (!checked.ok) return checked;
+  const current = await getWebhookSettings(db, userId);
+  const secret = input.rotate || !current.hasSecret ? newWebhookSecret() : null;
+  await db
+    .update(users)
+    .set({ webhookUrl: checked.url, ...(secret ? { webhookSecretEnc: encryptSecret(secret) } : {}), updatedAt: new Date() })
+    .where(eq(users.id, userId));
+  return { ok: true, secret };
+}
+
+/** Queues one delivery per event whose account has a webhook URL. */
+export async function enqueueDeliveries(db: DbOrTx, eventIds: string[], type: WebhookEventType, now: Date): Promise<number> {
+  if (eventIds.length === 0) return 0;
+  const rows = await db
+    .select({ ev: alertEvents, url: users.webhookUrl, appName: apps.name })
+    .from(alertEvents)
+    .innerJoin(users, eq(users.id, alertEvents.userId))
+    .innerJoin(apps, eq(apps.id, alertEvents.appId))
+    .where(inArray(alertEvents.id, eventIds));
+  const values = rows
+    .filter((r) => r.url)
+    .map((r) => ({
+      userId: r.ev.userId,
+      eventId: r.ev.id,
+      url: r.url!,
+      payload: {
+        type,
+        created: Math.floor(now.getTime() / 1000),
+        alert: {
+          id: r.ev.id,
+          app_id: r.ev.appId,
+          app_name: r.appName,
+          kind: r.ev.kind,
+          subject: r.ev.subject,
+          level: r.ev.level,
+          message: r.ev.message,
+          opened_at: r.ev.openedAt.toISOString(),
+          cleared_at: r.ev.clearedAt?.toISOString() ?? null,
+        },
+      },
+      nextAttemptAt: now,
+    }));
+  if (values.length > 0) await db.insert(webhookDeliveries).values(values);
+  return values.length;
+}
+
+/** Queues a test delivery to the account's URL (the 发送测试 button). */
+export async function enqueueTestDelivery(db: DbOrTx, userId: string, now: Date): Promise<boolean> {
+  const s = await getWebhookSettings(db, userId);
+  if (!s.url) return false;
+  await db.insert(webhookDeliveries).values({
+    userId,
+    eventId: "test",
+    url: s.url,
+    payload: { type: "webhook.test", created: Math.floor(now.getTime() / 1000), alert: null },
+    nextAttemptAt: now,
+  });
+  return true;
+}
+
+export interface DeliverOptions extends UrlOptions {
+  now?: Date;
+  limit?: number;
+  /** only this account's deliveries (the 发送测试 button) */
+  userId?: string;
+  fetch?: typeof fetch;
+}
+
+interface Claimed {
+  id: number;
+  user_id: string;
+  url: string;
+  payload: unknown;
+  attempts: number;
+  secret_enc: string | null;
+}
+
+/** Sends the deliveries that are due; returns how many were delivered and how many failed this round. */
+export async function deliverDue(db: DbOrTx, opts: DeliverOptions = {}): Promise<{ delivered: number; retrying: number; failed: number }> {
+  const now = opts.now ?? new Date();
+  const doFetch = opts.fetch ?? fetch;
+  const claimed = rowsOf<Claimed>(
+    await db.execute(sql`with due as (
+        select id from webhook_deliveries
+        where status = 'pending' and next_attempt_at <= ${now.toISOString()}::timestamptz ${opts.userId ? sql`and user_id = ${opts.userId}` : sql``}
+        order by next_attempt_at limit ${opts.limit ?? 20}
+        for update skip locked
+      )
+      update webhook_deliveries d set attempts = d.attempts + 1, next_attempt_at = ${new Date(now.getTime() + LEASE_MS).toISOString()}::timestamptz
+      from due, users u where d.id = due.id and u.id = d.user_id
+      returning d.id, d.user_id, d.url, d.payload, d.attempts, u.webhook_secret_enc as secret_enc`),
+  );
+  const tally = { delivered: 0, retrying: 0, failed: 0 };
+  for (const c of claimed) {
+    const body = JSON.stringify(c.payload);
+    let status: number | null = null;
+    let error: string | null = null;
+    const checked = checkWebhookUrl(c.url, opts);
+    if (!checked.ok) error = checked.message;
+    else if (!c.secret_enc) error = "未设置签名密钥";
+    else {
+      try {
+        const res = await doFetch(checked.url, {
+          method: "POST",
+          headers: {
+            "content-type": "application/json",
+            "user-agent": "ocr-cloud-webhook/1",
+            [SIGNATURE_HEADER]: signBody(decryptSecret(c.secret_enc), body, Math.floor(Date.now() / 1000)),
+            "X-OCR-Delivery": String(c.id),
+          },
+          body,
+          redirect: "manual",
+          signal: AbortSignal.timeout(DELIVERY_TIMEOUT_MS),
+        });
+        status = res.status;
+        await res.body?.cancel().catch(() => undefined);
+        if (!res.ok) error = `HTTP ${res.status}`;
+      } catch (e) {
+        error = e instanceof Error ? (e.name === "TimeoutError" ? "超时" : e.message) : "发送失败";
+      }
+    }
+    if (!error) {
+      tally.delivered++;
+      await db
+        .update(webhookDeliveries)
+        .set({ status: "delivered", lastStatusCode: status, lastError: null, deliveredAt: new Date() })
+        .where(eq(webhookDeliveries.id, c.id));
+    } else if (c.attempts >= MAX_ATTEMPTS) {
+      tally.failed++;
+      await db.update(webhookDeliveries).set({ status: "failed", lastStatusCode: status, lastError: error }).where(eq(webhookDeliveries.id, c.id));
+    } else {
+      tally.retrying++;
+      await db
+        .update(webhookDeliveries)
+        .set({ lastStatusCode: status, lastError: error, nextAttemptAt: new Date(now.getTime() + backoffMs(c.attempts)) })
+        .where(eq(webhookDeliveries.id, c.id));
+    }
+  }
+  return tally;
+}
+
+export async function listDeliveries(db: DbOrTx, userId: string, limit = 20) {
+  return db
+    .select({
+      id: webhookDeliveries.id,
+      eventId: webhookDeliveries.eventId,
+      url: webhookDeliveries.url,
+      attempts: webhookDeliveries.attempts,
+      status: webhookDeliveries.status,
+      lastStatusCode: webhookDeliveries.lastStatusCode,
+      lastError: webhookDeliveries.lastError,
+      nextAttemptAt: webhookDeliveries.nextAttemptAt,
+      deliveredAt: webhookDeliveries.deliveredAt,
+      createdAt: webhookDeliveries.createdAt,
+      type: sql<string>`${webhookDeliveries.payload}->>'type'`,
+    })
+    .from(webhookDeliveries)
+    .where(and(eq(webhookDeliveries.userId, userId)))
+    .orderBy(desc(webhookDeliveries.id))
+    .limit(limit);
+}
