@@ -40,7 +40,7 @@ export function signedRequest(o: SignOpts): Request {
   return new Request(ORIGIN + path, {
     method,
     headers: { "content-type": "application/json", AppKey: o.appKey, Timestamp: timestamp, Sign: sign },
-    body: method === "GET" || method === "HEAD" ? undefined : o.body,
+    body: method === "GET" || method === "HEAD" ? undefined : typeof o.body === "string" ? o.body : new Uint8Array(o.body),
   });
 }
 
