@@ -2,10 +2,17 @@ import type { Metadata } from "next";
 import { ConsoleShell } from "@/components/console-shell";
 import { requireUser } from "@/app/_server/session";
 import { ButtonLink } from "@/components/ui";
+import { OpsNav } from "@/components/ops/ops-nav";
+import { OPS_PAGES } from "./routes";
+
+const NAV = OPS_PAGES.filter((p) => !("nav" in p)).map(({ path, label }) => ({ path, label }));
 
 export const metadata: Metadata = { title: "运营" };
 
-/** /ops is for operators; a customer sees a refusal page (HTTP 200 page, no data rendered). */
+/**
+ * /ops is for operators; a customer sees a refusal page (HTTP 200 page, no data rendered).
+ * Each page checks the role again (opsPage), and every action and route handler checks it too.
+ */
 export default async function OpsLayout({ children }: { children: React.ReactNode }) {
   const { user } = await requireUser();
   const shellUser = { email: user.email, name: user.name, role: user.role, verified: !!user.verifiedAt };
@@ -22,5 +29,10 @@ export default async function OpsLayout({ children }: { children: React.ReactNod
       </ConsoleShell>
     );
   }
-  return <ConsoleShell user={shellUser}>{children}</ConsoleShell>;
+  return (
+    <ConsoleShell user={shellUser}>
+      <OpsNav items={NAV} />
+      {children}
+    </ConsoleShell>
+  );
 }

@@ -1,0 +1,57 @@
+import Link from "next/link";
+import { Badge, EmptyState, PageHeader, Table, Td } from "@/components/ui";
+import { Pager, SearchBar } from "@/components/ops/bits";
+import { CreditDialog } from "@/components/ops/forms";
+import { cny, count, shDate } from "@/lib/format";
+import { listAccounts } from "@/lib/ops/accounts-admin";
+import { listQuerySchema } from "@/lib/ops/schemas";
+import { creditAction } from "../actions";
+import { opsPage } from "../_server/guard";
+
+export const dynamic = "force-dynamic";
+
+export default async function OpsAccounts({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const ctx = await opsPage();
+  if (!ctx) return null;
+  const f = listQuerySchema.parse(await searchParams);
+  const { rows, total, pages } = await listAccounts(ctx.db, f);
+  return (
+    <>
+      <PageHeader title="账号" description={`共 ${count(total)} 个账号`} />
+      <SearchBar action="/ops/accounts" q={f.q} placeholder="邮箱、姓名或账号 ID" />
+      {rows.length === 0 ? (
+        <EmptyState title="没有符合条件的账号" />
+      ) : (
+        <Table head={["邮箱", "名称", "角色", "实名", "状态", "应用", "已完成订单", "实收", "余额", "注册时间", "操作"]} caption="账号列表">
+          {rows.map((u) => (
+            <tr key={u.id}>
+              <Td className="font-medium text-slate-900">{u.email}</Td>
+              <Td>{u.name || "—"}</Td>
+              <Td>{u.role === "operator" ? <Badge tone="blue">运营</Badge> : <Badge>客户</Badge>}</Td>
+              <Td>{u.verified ? <Badge tone="green">已实名</Badge> : <Badge tone="amber">未实名</Badge>}</Td>
+              <Td>{u.disabled ? <Badge tone="red">已禁用</Badge> : <Badge tone="green">正常</Badge>}</Td>
+              <Td className="tabular-nums">
+                <Link className="text-brand-600 hover:underline" href={`/ops/apps?q=${encodeURIComponent(u.email)}`}>
+                  {u.apps}
+                </Link>
+              </Td>
+              <Td className="tabular-nums">{u.paidOrders}</Td>
+              <Td className="tabular-nums">{cny(u.paidFen)}</Td>
+              <Td className="tabular-nums">{cny(u.balanceFen)}</Td>
+              <Td>{shDate(u.createdAt)}</Td>
+              <Td>
+                <div className="flex items-center gap-1">
+                  <CreditDialog action={creditAction} userId={u.id} email={u.email} />
+                  <Link className="rounded px-2 py-1 text-sm text-brand-600 hover:bg-brand-50" href={`/ops/promotions?email=${encodeURIComponent(u.email)}`}>
+                    发券
+                  </Link>
+                </div>
+              </Td>
+            </tr>
+          ))}
+        </Table>
+      )}
+      <Pager base="/ops/accounts" page={f.page} pages={pages} params={f.q ? { q: f.q } : {}} />
+    </>
+  );
+}

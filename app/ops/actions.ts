@@ -1,0 +1,123 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { authedAction, type ActionState } from "@/app/_server/session";
+import { cny } from "@/lib/format";
+import { creditAccount } from "@/lib/ops/accounts-admin";
+import { setAppStatus, setRateLimit } from "@/lib/ops/apps-admin";
+import { cancelPack } from "@/lib/ops/packs-admin";
+import { updatePrice } from "@/lib/ops/prices";
+import { issueCouponTo, issueVoucherTo } from "@/lib/ops/promotions";
+import {
+  cancelPackSchema,
+  creditSchema,
+  issueCouponSchema,
+  issueVoucherSchema,
+  setAppStatusSchema,
+  setRateLimitSchema,
+  updateFreeQuotaSchema,
+  updatePriceSchema,
+} from "@/lib/ops/schemas";
+import { updateFreeQuota } from "@/lib/ops/settings";
+import { API_LABELS } from "@/lib/pricing/tiers";
+import { tierLabel } from "@/lib/format";
+
+/**
+ * Every operator server action. Each one checks the operator role itself (authedAction
+ * {role:'operator'}), parses its form with the lib/ops schema and calls one lib/ops function,
+ * which writes the change and its audit row in one transaction. The authorization test
+ * calls every export of this file as a customer and as a visitor.
+ */
+const op = { role: "operator" } as const;
+const fail = (message: string, field?: string): ActionState => ({ status: "error", message, ...(field ? { fieldErrors: { [field]: message } } : {}) });
+
+export const updatePriceAction = authedAction(
+  updatePriceSchema,
+  async (input, { db, user }): Promise<ActionState> => {
+    const res = await updatePrice(db, user.id, input);
+    if (!res.ok) return fail(res.message);
+    revalidatePath("/ops/prices");
+    revalidatePath("/pricing");
+    const name = `${API_LABELS[input.api]} ${tierLabel(input.tier)}/年`;
+    return { status: "ok", message: res.value.changed ? `已更新 ${name}：${cny(input.unitPriceFen)}` : `${name} 价格未变化` };
+  },
+  op,
+);
+
+export const updateFreeQuotaAction = authedAction(
+  updateFreeQuotaSchema,
+  async (input, { db, user }): Promise<ActionState> => {
+    const res = await updateFreeQuota(db, user.id, input);
+    revalidatePath("/ops/prices");
+    return { status: "ok", message: res.changed ? `免费额度已改为 ${input.calls} 次，有效期 ${input.days} 天` : "免费额度未变化" };
+  },
+  op,
+);
+
+export const setRateLimitAction = authedAction(
+  setRateLimitSchema,
+  async (input, { db, user }): Promise<ActionState> => {
+    const res = await setRateLimit(db, user.id, input);
+    if (!res.ok) return fail(res.message);
+    revalidatePath("/ops/apps");
+    revalidatePath(`/ops/apps/${input.appId}`);
+    return { status: "ok", message: `QPS 上限已设为 ${input.ratePerSec}` };
+  },
+  op,
+);
+
+export const setAppStatusAction = authedAction(
+  setAppStatusSchema,
+  async (input, { db, user }): Promise<ActionState> => {
+    const res = await setAppStatus(db, user.id, input);
+    if (!res.ok) return fail(res.message);
+    revalidatePath("/ops/apps");
+    revalidatePath(`/ops/apps/${input.appId}`);
+    return { status: "ok", message: input.status === "disabled" ? "应用已停用" : "应用已启用" };
+  },
+  op,
+);
+
+export const cancelPackAction = authedAction(
+  cancelPackSchema,
+  async (input, { db, user }): Promise<ActionState> => {
+    const res = await cancelPack(db, user.id, input);
+    if (!res.ok) return fail(res.message);
+    revalidatePath(`/ops/apps/${res.value.appId}`);
+    return { status: "ok", message: "资源包已作废" };
+  },
+  op,
+);
+
+export const creditAction = authedAction(
+  creditSchema,
+  async (input, { db, user }): Promise<ActionState> => {
+    const res = await creditAccount(db, user.id, input);
+    if (!res.ok) return fail(res.message, res.code === "not_found" ? undefined : "amount");
+    revalidatePath("/ops/accounts");
+    return { status: "ok", message: `余额已调整，当前余额 ${cny(res.value.balanceFen)}` };
+  },
+  op,
+);
+
+export const issueVoucherAction = authedAction(
+  issueVoucherSchema,
+  async (input, { db, user }): Promise<ActionState> => {
+    const res = await issueVoucherTo(db, user.id, input);
+    if (!res.ok) return fail(res.message, res.field);
+    revalidatePath("/ops/promotions");
+    return { status: "ok", message: `已向 ${input.email} 发放 ${cny(input.amount)} 代金券` };
+  },
+  op,
+);
+
+export const issueCouponAction = authedAction(
+  issueCouponSchema,
+  async (input, { db, user }): Promise<ActionState> => {
+    const res = await issueCouponTo(db, user.id, input);
+    if (!res.ok) return fail(res.message, res.field);
+    revalidatePath("/ops/promotions");
+    return { status: "ok", message: `已向 ${input.email} 发放优惠券` };
+  },
+  op,
+);

@@ -1,0 +1,52 @@
+import { EmptyState, PageHeader, Table, Td } from "@/components/ui";
+import { OrderStatusBadge, Pager, SearchBar } from "@/components/ops/bits";
+import { SelectFilter } from "@/components/ops/forms";
+import { cny, count, shTime } from "@/lib/format";
+import { listAllOrders, paidFen, type OrderStatusFilter } from "@/lib/ops/orders-admin";
+import { listQuerySchema } from "@/lib/ops/schemas";
+import { API_LABELS } from "@/lib/pricing/tiers";
+import { ORDER_STATUSES } from "@/db/schema";
+import { opsPage } from "../_server/guard";
+
+export const dynamic = "force-dynamic";
+
+export default async function OpsOrders({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const ctx = await opsPage();
+  if (!ctx) return null;
+  const sp = await searchParams;
+  const f = listQuerySchema.parse(sp);
+  const status: OrderStatusFilter = (ORDER_STATUSES as readonly string[]).includes(String(sp.status)) ? (sp.status as OrderStatusFilter) : "全部";
+  const { rows, total, pages } = await listAllOrders(ctx.db, { ...f, status });
+  return (
+    <>
+      <PageHeader title="订单" description={`共 ${count(total)} 笔订单`} />
+      <SearchBar action="/ops/orders" q={f.q} placeholder="订单号、账号邮箱或应用名称">
+        <SelectFilter name="status" label="订单状态" value={status} options={["全部", ...ORDER_STATUSES].map((s) => ({ value: s, label: s === "全部" ? "全部状态" : s }))} />
+      </SearchBar>
+      {rows.length === 0 ? (
+        <EmptyState title="没有符合条件的订单" />
+      ) : (
+        <Table head={["订单号", "账号", "应用", "API", "状态", "订单金额", "代金券", "优惠券", "实收", "创建时间", "支付时间"]} caption="订单列表">
+          {rows.map((o) => (
+            <tr key={o.id}>
+              <Td className="font-mono text-xs">{o.id}</Td>
+              <Td>{o.email}</Td>
+              <Td>{o.appName}</Td>
+              <Td>{API_LABELS[o.api]}</Td>
+              <Td>
+                <OrderStatusBadge status={o.status} />
+              </Td>
+              <Td className="tabular-nums">{cny(o.totalFen)}</Td>
+              <Td className="tabular-nums">{o.voucherFen ? `-${cny(o.voucherFen)}` : "—"}</Td>
+              <Td className="tabular-nums">{o.couponFen ? `-${cny(o.couponFen)}` : "—"}</Td>
+              <Td className="tabular-nums font-medium">{o.status === "已完成" ? cny(paidFen(o)) : "—"}</Td>
+              <Td>{shTime(o.createdAt)}</Td>
+              <Td>{shTime(o.paidAt)}</Td>
+            </tr>
+          ))}
+        </Table>
+      )}
+      <Pager base="/ops/orders" page={f.page} pages={pages} params={{ ...(f.q ? { q: f.q } : {}), ...(status !== "全部" ? { status } : {}) }} />
+    </>
+  );
+}

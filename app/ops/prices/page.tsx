@@ -1,0 +1,57 @@
+import { Badge, Card, PageHeader } from "@/components/ui";
+import { FreeQuotaForm, PriceRowForm } from "@/components/ops/forms";
+import { cny, shTime, tierLabel } from "@/lib/format";
+import { dateToShanghaiLocal, fenToYuanInput } from "@/lib/ops/money";
+import { listPrices } from "@/lib/ops/prices";
+import { getFreeQuota } from "@/lib/ops/settings";
+import { effectiveUnitPrice } from "@/lib/pricing/quote";
+import { API_LABELS } from "@/lib/pricing/tiers";
+import { API_KINDS } from "@/db/schema";
+import { updateFreeQuotaAction, updatePriceAction } from "../actions";
+import { opsPage } from "../_server/guard";
+
+export const dynamic = "force-dynamic";
+
+export default async function OpsPrices() {
+  const ctx = await opsPage();
+  if (!ctx) return null;
+  const [rows, fq] = await Promise.all([listPrices(ctx.db), getFreeQuota(ctx.db)]);
+  const now = new Date();
+  return (
+    <>
+      <PageHeader title="价格与额度" description="资源包价格（每年）即时生效：定价页、选择配置与新订单都读取此表；已下单的订单保留下单时的价格。" />
+      <div className="space-y-6">
+        {API_KINDS.map((api) => (
+          <Card key={api} title={API_LABELS[api]}>
+            {rows
+              .filter((r) => r.api === api)
+              .map((r) => {
+                const eff = effectiveUnitPrice(r, now);
+                const name = `${API_LABELS[api]} ${tierLabel(r.tier)}/年`;
+                return (
+                  <PriceRowForm
+                    key={`${r.api}-${r.tier}-${r.updatedAt.getTime()}`}
+                    action={updatePriceAction}
+                    api={r.api}
+                    tier={r.tier}
+                    name={name}
+                    unitPrice={fenToYuanInput(r.unitPriceFen)}
+                    betaPrice={r.betaPriceFen == null ? "" : fenToYuanInput(r.betaPriceFen)}
+                    betaEndsAt={r.betaEndsAt ? dateToShanghaiLocal(r.betaEndsAt) : ""}
+                    effective={
+                      <>
+                        现价 {cny(eff.unitPriceFen)} {eff.inBeta ? <Badge tone="blue">公测至 {shTime(r.betaEndsAt)}</Badge> : null}
+                      </>
+                    }
+                  />
+                );
+              })}
+          </Card>
+        ))}
+        <Card title="免费额度">
+          <FreeQuotaForm action={updateFreeQuotaAction} calls={fq.calls} days={fq.days} />
+        </Card>
+      </div>
+    </>
+  );
+}

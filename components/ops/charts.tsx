@@ -1,0 +1,83 @@
+"use client";
+
+import { Area, AreaChart, Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import type { RevenuePoint, UsagePoint } from "@/lib/ops/reports";
+
+/**
+ * Operator charts (recharts). Operator-side copies until components/charts/ from monitoring lands.
+ * Each chart has a text summary for screen readers beside it (aria-label on the figure).
+ */
+
+const API_COLORS = { general: "#2563eb", idcard: "#16a34a", plate: "#d97706" } as const;
+const API_NAMES = { general: "通用型OCR", idcard: "身份证识别", plate: "车牌识别" } as const;
+const axis = { fontSize: 12, fill: "#64748b" };
+
+function Frame({ label, children }: { label: string; children: React.ReactElement }) {
+  return (
+    <figure aria-label={label} className="h-64 w-full min-w-0">
+      <ResponsiveContainer width="100%" height="100%">
+        {children}
+      </ResponsiveContainer>
+    </figure>
+  );
+}
+
+export function CallsByApiChart({ points }: { points: UsagePoint[] }) {
+  return (
+    <Frame label="各 API 调用量">
+      <AreaChart data={points} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
+        <CartesianGrid stroke="#e2e8f0" vertical={false} />
+        <XAxis dataKey="label" tick={axis} minTickGap={24} />
+        <YAxis tick={axis} allowDecimals={false} width={48} />
+        <Tooltip />
+        <Legend wrapperStyle={{ fontSize: 12 }} />
+        {(Object.keys(API_COLORS) as (keyof typeof API_COLORS)[]).map((k) => (
+          <Area key={k} type="monotone" dataKey={k} name={API_NAMES[k]} stackId="1" stroke={API_COLORS[k]} fill={API_COLORS[k]} fillOpacity={0.25} isAnimationActive={false} />
+        ))}
+      </AreaChart>
+    </Frame>
+  );
+}
+
+export function ErrorRateChart({ points }: { points: UsagePoint[] }) {
+  return (
+    <Frame label="错误率">
+      <LineChart data={points} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
+        <CartesianGrid stroke="#e2e8f0" vertical={false} />
+        <XAxis dataKey="label" tick={axis} minTickGap={24} />
+        <YAxis tick={axis} unit="%" width={48} domain={[0, "auto"]} />
+        <Tooltip formatter={(v) => (v == null ? "—" : `${v}%`)} />
+        <Line type="monotone" dataKey="errorRate" name="错误率" stroke="#dc2626" dot={false} connectNulls isAnimationActive={false} />
+      </LineChart>
+    </Frame>
+  );
+}
+
+export function LatencyChart({ points }: { points: UsagePoint[] }) {
+  return (
+    <Frame label="p95 延迟">
+      <LineChart data={points} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
+        <CartesianGrid stroke="#e2e8f0" vertical={false} />
+        <XAxis dataKey="label" tick={axis} minTickGap={24} />
+        <YAxis tick={axis} unit="ms" width={56} domain={[0, "auto"]} />
+        <Tooltip formatter={(v) => (v == null ? "—" : `${v} ms`)} />
+        <Line type="monotone" dataKey="p95Ms" name="p95 延迟" stroke="#7c3aed" dot={false} connectNulls isAnimationActive={false} />
+      </LineChart>
+    </Frame>
+  );
+}
+
+export function RevenueChart({ points }: { points: RevenuePoint[] }) {
+  const data = points.map((p) => ({ ...p, yuan: p.revenueFen / 100 }));
+  return (
+    <Frame label="收入">
+      <BarChart data={data} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
+        <CartesianGrid stroke="#e2e8f0" vertical={false} />
+        <XAxis dataKey="label" tick={axis} minTickGap={24} />
+        <YAxis tick={axis} width={64} tickFormatter={(v: number) => `¥${v}`} />
+        <Tooltip formatter={(v) => `¥${Number(v).toFixed(2)}`} />
+        <Bar dataKey="yuan" name="实收" fill="#2563eb" isAnimationActive={false} />
+      </BarChart>
+    </Frame>
+  );
+}

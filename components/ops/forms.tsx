@@ -1,0 +1,299 @@
+"use client";
+
+import { useActionState, useEffect, useRef, useState, type ReactNode } from "react";
+import type { ActionState } from "@/app/_server/session";
+import { Dialog, DialogFooter } from "@/components/dialog";
+import { Alert, Button, Field, Input, Textarea, cx, inputClass } from "@/components/ui";
+
+type Action = (prev: ActionState, form: FormData) => Promise<ActionState>;
+const idle: ActionState = { status: "idle" };
+
+function useOpsAction(action: Action) {
+  return useActionState(action, idle);
+}
+
+const fieldError = (s: ActionState, k: string) => (s.status === "error" ? s.fieldErrors?.[k] : undefined);
+
+function Outcome({ state }: { state: ActionState }) {
+  if (state.status === "error") return <Alert>{state.message}</Alert>;
+  if (state.status === "ok" && state.message) return <Alert tone="green">{state.message}</Alert>;
+  return null;
+}
+
+/** One row of the price table: list price, public-beta price and its end, saved together. */
+export function PriceRowForm({
+  action,
+  api,
+  tier,
+  name,
+  unitPrice,
+  betaPrice,
+  betaEndsAt,
+  effective,
+}: {
+  action: Action;
+  api: string;
+  tier: number;
+  name: string;
+  unitPrice: string;
+  betaPrice: string;
+  betaEndsAt: string;
+  effective: ReactNode;
+}) {
+  const [state, formAction, pending] = useOpsAction(action);
+  const id = `${api}-${tier}`;
+  return (
+    <form action={formAction} aria-label={name} className="grid grid-cols-2 items-end gap-3 border-b border-slate-100 py-3 last:border-0 sm:grid-cols-[7rem_1fr_1fr_1.5fr_auto]">
+      <input type="hidden" name="api" value={api} />
+      <input type="hidden" name="tier" value={tier} />
+      <div className="col-span-2 sm:col-span-1">
+        <p className="text-sm font-medium text-slate-900">{name.split(" ").slice(1).join(" ")}</p>
+        <p className="text-xs text-slate-500">{effective}</p>
+      </div>
+      <Field label="单价（元）" htmlFor={`${id}-unit`} error={fieldError(state, "unitPrice")}>
+        <Input id={`${id}-unit`} name="unitPrice" inputMode="decimal" defaultValue={unitPrice} aria-label={`${name} 单价`} required />
+      </Field>
+      <Field label="公测价（元）" htmlFor={`${id}-beta`} error={fieldError(state, "betaPrice")}>
+        <Input id={`${id}-beta`} name="betaPrice" inputMode="decimal" defaultValue={betaPrice} placeholder="不设" aria-label={`${name} 公测价`} />
+      </Field>
+      <Field label="公测截止（北京时间）" htmlFor={`${id}-ends`} error={fieldError(state, "betaEndsAt")}>
+        <Input id={`${id}-ends`} name="betaEndsAt" type="datetime-local" defaultValue={betaEndsAt} aria-label={`${name} 公测截止`} />
+      </Field>
+      <div className="col-span-2 flex items-center gap-2 sm:col-span-1">
+        <Button type="submit" disabled={pending} aria-label={`保存 ${name}`}>
+          {pending ? "保存中…" : "保存"}
+        </Button>
+      </div>
+      {state.status !== "idle" && (
+        <div className="col-span-2 sm:col-span-5" role="status">
+          <p className={cx("text-sm", state.status === "error" ? "text-red-600" : "text-emerald-700")}>{state.message}</p>
+        </div>
+      )}
+    </form>
+  );
+}
+
+export function FreeQuotaForm({ action, calls, days }: { action: Action; calls: number; days: number }) {
+  const [state, formAction, pending] = useOpsAction(action);
+  return (
+    <form action={formAction} className="space-y-4">
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field label="每个 API 的免费次数" htmlFor="fq-calls" error={fieldError(state, "calls")} hint="新应用领取免费额度时生效；已领取的不变">
+          <Input id="fq-calls" name="calls" type="number" min={0} defaultValue={calls} required />
+        </Field>
+        <Field label="有效期（天）" htmlFor="fq-days" error={fieldError(state, "days")}>
+          <Input id="fq-days" name="days" type="number" min={1} defaultValue={days} required />
+        </Field>
+      </div>
+      <Outcome state={state} />
+      <Button type="submit" disabled={pending}>
+        {pending ? "保存中…" : "保存免费额度"}
+      </Button>
+    </form>
+  );
+}
+
+export function RateLimitForm({ action, appId, value }: { action: Action; appId: string; value: number }) {
+  const [state, formAction, pending] = useOpsAction(action);
+  return (
+    <form action={formAction} className="flex flex-wrap items-end gap-2">
+      <input type="hidden" name="appId" value={appId} />
+      <div className="w-32">
+        <Field label="QPS 上限（次/秒）" htmlFor={`rl-${appId}`} error={fieldError(state, "ratePerSec")}>
+          <Input id={`rl-${appId}`} name="ratePerSec" type="number" min={1} max={10000} defaultValue={value} required />
+        </Field>
+      </div>
+      <Button type="submit" variant="secondary" disabled={pending}>
+        {pending ? "保存中…" : "保存"}
+      </Button>
+      {state.status !== "idle" && (
+        <p role="status" className={cx("w-full text-sm", state.status === "error" ? "text-red-600" : "text-emerald-700")}>
+          {state.message}
+        </p>
+      )}
+    </form>
+  );
+}
+
+/**
+ * A destructive (or restoring) action that asks first: the dialog states the consequence
+ * and requires a reason, which goes into the audit log.
+ */
+export function ReasonAction({
+  action,
+  label,
+  title,
+  description,
+  confirmLabel,
+  fields,
+  variant = "secondary",
+  confirmVariant = "danger",
+}: {
+  action: Action;
+  label: string;
+  title: string;
+  description: ReactNode;
+  confirmLabel: string;
+  fields: Record<string, string>;
+  variant?: "primary" | "secondary" | "danger" | "ghost";
+  confirmVariant?: "primary" | "danger";
+}) {
+  const [open, setOpen] = useState(false);
+  const [state, formAction, pending] = useOpsAction(action);
+  const seen = useRef(state);
+  useEffect(() => {
+    if (state !== seen.current && state.status === "ok") setOpen(false);
+    seen.current = state;
+  }, [state]);
+  const id = `reason-${Object.values(fields).join("-")}`;
+  return (
+    <>
+      <Button type="button" variant={variant} onClick={() => setOpen(true)}>
+        {label}
+      </Button>
+      <Dialog open={open} onClose={() => setOpen(false)} title={title}>
+        <form action={formAction} className="space-y-4">
+          {Object.entries(fields).map(([k, v]) => (
+            <input key={k} type="hidden" name={k} value={v} />
+          ))}
+          <div className="text-sm leading-6 text-slate-600">{description}</div>
+          <Field label="原因（记入操作审计）" htmlFor={id} error={fieldError(state, "reason")} required>
+            <Textarea id={id} name="reason" rows={3} required minLength={2} maxLength={200} />
+          </Field>
+          {state.status === "error" && !state.fieldErrors?.reason && <Alert>{state.message}</Alert>}
+          <DialogFooter>
+            <Button type="button" variant="secondary" onClick={() => setOpen(false)}>
+              取消
+            </Button>
+            <Button type="submit" variant={confirmVariant} disabled={pending}>
+              {pending ? "请稍候…" : confirmLabel}
+            </Button>
+          </DialogFooter>
+        </form>
+      </Dialog>
+    </>
+  );
+}
+
+/** 调整余额: a dialog with the amount (negative to correct) and the note for the ledger. */
+export function CreditDialog({ action, userId, email }: { action: Action; userId: string; email: string }) {
+  const [open, setOpen] = useState(false);
+  const [state, formAction, pending] = useOpsAction(action);
+  return (
+    <>
+      <Button type="button" variant="ghost" className="h-8 px-2" onClick={() => setOpen(true)} aria-label={`调整 ${email} 的余额`}>
+        调整余额
+      </Button>
+      <Dialog open={open} onClose={() => setOpen(false)} title="调整余额">
+        <form action={formAction} className="space-y-4">
+          <input type="hidden" name="userId" value={userId} />
+          <p className="text-sm text-slate-600">
+            账号 <span className="font-medium text-slate-900">{email}</span>。金额为正表示充值，为负表示扣减（不能超过当前余额）。
+          </p>
+          <Field label="金额（元）" htmlFor={`cr-amt-${userId}`} error={fieldError(state, "amount")} required>
+            <Input id={`cr-amt-${userId}`} name="amount" inputMode="decimal" placeholder="例如 100 或 -20.50" required />
+          </Field>
+          <Field label="备注（记入账单与审计）" htmlFor={`cr-note-${userId}`} error={fieldError(state, "note")} required>
+            <Input id={`cr-note-${userId}`} name="note" required minLength={2} maxLength={200} />
+          </Field>
+          <Outcome state={state} />
+          <DialogFooter>
+            <Button type="button" variant="secondary" onClick={() => setOpen(false)}>
+              {state.status === "ok" ? "完成" : "取消"}
+            </Button>
+            <Button type="submit" disabled={pending}>
+              {pending ? "请稍候…" : "确认调整"}
+            </Button>
+          </DialogFooter>
+        </form>
+      </Dialog>
+    </>
+  );
+}
+
+export function VoucherForm({ action, email }: { action: Action; email: string }) {
+  const [state, formAction, pending] = useOpsAction(action);
+  return (
+    <form action={formAction} className="space-y-4" aria-label="发放代金券">
+      <Field label="账号邮箱" htmlFor="v-email" error={fieldError(state, "email")} required>
+        <Input id="v-email" name="email" type="email" defaultValue={email} required />
+      </Field>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field label="面额（元）" htmlFor="v-amount" error={fieldError(state, "amount")} required>
+          <Input id="v-amount" name="amount" inputMode="decimal" required />
+        </Field>
+        <Field label="有效天数" htmlFor="v-days" error={fieldError(state, "validDays")} required>
+          <Input id="v-days" name="validDays" type="number" min={1} max={730} defaultValue={90} required />
+        </Field>
+      </div>
+      <Field label="备注" htmlFor="v-note" error={fieldError(state, "note")}>
+        <Input id="v-note" name="note" maxLength={200} />
+      </Field>
+      <Outcome state={state} />
+      <Button type="submit" disabled={pending}>
+        {pending ? "发放中…" : "发放代金券"}
+      </Button>
+    </form>
+  );
+}
+
+export function CouponForm({ action, email }: { action: Action; email: string }) {
+  const [state, formAction, pending] = useOpsAction(action);
+  const [kind, setKind] = useState<"amount" | "percent">("amount");
+  return (
+    <form action={formAction} className="space-y-4" aria-label="发放优惠券">
+      <Field label="账号邮箱" htmlFor="c-email" error={fieldError(state, "email")} required>
+        <Input id="c-email" name="email" type="email" defaultValue={email} required />
+      </Field>
+      <fieldset>
+        <legend className="mb-1.5 text-sm font-medium text-slate-700">优惠方式</legend>
+        <div className="flex flex-wrap gap-4 text-sm">
+          <label className="flex items-center gap-1.5">
+            <input type="radio" name="kind" value="amount" checked={kind === "amount"} onChange={() => setKind("amount")} /> 满减
+          </label>
+          <label className="flex items-center gap-1.5">
+            <input type="radio" name="kind" value="percent" checked={kind === "percent"} onChange={() => setKind("percent")} /> 折扣
+          </label>
+        </div>
+      </fieldset>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field label="门槛（元，订单满此金额可用）" htmlFor="c-threshold" error={fieldError(state, "threshold")} hint="0 或留空表示无门槛">
+          <Input id="c-threshold" name="threshold" inputMode="decimal" placeholder="0" />
+        </Field>
+        {kind === "amount" ? (
+          <Field label="减免金额（元）" htmlFor="c-off" error={fieldError(state, "amountOff")} required>
+            <Input id="c-off" name="amountOff" inputMode="decimal" required />
+          </Field>
+        ) : (
+          <Field label="折扣比例（%）" htmlFor="c-pct" error={fieldError(state, "percentOff")} hint="例如 20 表示减免订单金额的 20%" required>
+            <Input id="c-pct" name="percentOff" type="number" min={1} max={100} required />
+          </Field>
+        )}
+      </div>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field label="有效天数" htmlFor="c-days" error={fieldError(state, "validDays")} required>
+          <Input id="c-days" name="validDays" type="number" min={1} max={730} defaultValue={90} required />
+        </Field>
+        <Field label="备注" htmlFor="c-note" error={fieldError(state, "note")}>
+          <Input id="c-note" name="note" maxLength={200} />
+        </Field>
+      </div>
+      <Outcome state={state} />
+      <Button type="submit" disabled={pending}>
+        {pending ? "发放中…" : "发放优惠券"}
+      </Button>
+    </form>
+  );
+}
+
+export function SelectFilter({ name, value, options, label }: { name: string; value: string; options: { value: string; label: string }[]; label: string }) {
+  return (
+    <select name={name} defaultValue={value} aria-label={label} className={cx(inputClass, "w-auto")}>
+      {options.map((o) => (
+        <option key={o.value} value={o.value}>
+          {o.label}
+        </option>
+      ))}
+    </select>
+  );
+}
