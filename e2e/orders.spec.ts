@@ -1,5 +1,17 @@
-import { expect, test } from "@playwright/test";
-import { login, seed } from "./helpers";
+import { expect as baseExpect, test, type Page } from "@playwright/test";
+import { registerNew, seed } from "./helpers";
+
+// The shared dev server compiles pages on first visit and shares two cores: allow it time.
+const expect = baseExpect.configure({ timeout: 60_000 });
+test.describe.configure({ timeout: 300_000 });
+
+async function login(page: Page, email: string, password: string): Promise<void> {
+  await page.goto("/login");
+  await page.getByLabel("邮箱").fill(email);
+  await page.getByLabel("密码").fill(password);
+  await page.getByRole("button", { name: "登录" }).click();
+  await expect(page).toHaveURL(/\/console/);
+}
 
 /**
  * The manual's own example (3.1.3): 1000次 ×1 and 10万次 ×1 → 确认配置 → 协议 → 立即购买 →
@@ -91,7 +103,6 @@ test("buy 1000次 + 10万次 and pay with the balance", async ({ page }) => {
 
 test("an unverified customer cannot pay and is sent to 实名认证", async ({ page }) => {
   // A newly registered account is not verified; it needs an application to order for.
-  const { registerNew } = await import("./helpers");
   await registerNew(page);
   await page.goto("/console/apps");
   await page.getByRole("button", { name: "新的应用" }).click();
