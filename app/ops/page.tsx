@@ -27,14 +27,13 @@ export default async function OpsHome({ searchParams }: { searchParams: Promise<
         <Stat label="累计实收" value={cny(o.orders.revenueFen)} hint="已完成订单，扣除代金券与优惠券" />
       </StatGrid>
       <div className="grid gap-6 xl:grid-cols-[2fr_1fr]">
-        <Card
-          title={`收入（${RANGES[range].label}）`}
-          actions={<RangeTabs base="/ops" current={range} />}
-          className="min-w-0"
-        >
-          <p className="mb-3 text-sm text-slate-600">
-            期间实收 <span className="font-semibold text-slate-900">{cny(revenue.totalFen)}</span>，{revenue.orders} 笔订单
-          </p>
+        <Card title="收入" className="min-w-0">
+          <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
+            <p className="text-sm text-slate-600">
+              近{RANGES[range].label}实收 <span className="font-semibold text-slate-900">{cny(revenue.totalFen)}</span>，{revenue.orders} 笔订单
+            </p>
+            <RangeTabs base="/ops" current={range} />
+          </div>
           <RevenueChart points={revenue.points} />
         </Card>
         <Card title="引擎健康" className="min-w-0">

@@ -13,7 +13,7 @@ export function RangeTabs({ base, current, extra = {} }: { base: string; current
           key={k}
           href={`${base}?${new URLSearchParams({ ...extra, range: k })}`}
           aria-current={k === current ? "true" : undefined}
-          className={cx("rounded px-3 py-1 text-sm", k === current ? "bg-brand-600 text-white" : "text-slate-600 hover:bg-slate-100")}
+          className={cx("whitespace-nowrap rounded px-2.5 py-1 text-sm sm:px-3", k === current ? "bg-brand-600 text-white" : "text-slate-600 hover:bg-slate-100")}
         >
           {RANGES[k].label}
         </Link>

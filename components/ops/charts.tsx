@@ -39,6 +39,9 @@ export function CallsByApiChart({ points }: { points: UsagePoint[] }) {
   );
 }
 
+/** Few points with data: draw dots, or a lone bucket would show nothing. */
+const dotFor = (values: (number | null)[]) => (values.filter((v) => v !== null).length < 12 ? { r: 3 } : false);
+
 export function ErrorRateChart({ points }: { points: UsagePoint[] }) {
   return (
     <Frame label="错误率">
@@ -47,7 +50,7 @@ export function ErrorRateChart({ points }: { points: UsagePoint[] }) {
         <XAxis dataKey="label" tick={axis} minTickGap={24} />
         <YAxis tick={axis} unit="%" width={48} domain={[0, "auto"]} />
         <Tooltip formatter={(v) => (v == null ? "—" : `${v}%`)} />
-        <Line type="monotone" dataKey="errorRate" name="错误率" stroke="#dc2626" dot={false} connectNulls isAnimationActive={false} />
+        <Line type="monotone" dataKey="errorRate" name="错误率" stroke="#dc2626" dot={dotFor(points.map((p) => p.errorRate))} connectNulls isAnimationActive={false} />
       </LineChart>
     </Frame>
   );
@@ -61,7 +64,7 @@ export function LatencyChart({ points }: { points: UsagePoint[] }) {
         <XAxis dataKey="label" tick={axis} minTickGap={24} />
         <YAxis tick={axis} unit="ms" width={56} domain={[0, "auto"]} />
         <Tooltip formatter={(v) => (v == null ? "—" : `${v} ms`)} />
-        <Line type="monotone" dataKey="p95Ms" name="p95 延迟" stroke="#7c3aed" dot={false} connectNulls isAnimationActive={false} />
+        <Line type="monotone" dataKey="p95Ms" name="p95 延迟" stroke="#7c3aed" dot={dotFor(points.map((p) => p.p95Ms))} connectNulls isAnimationActive={false} />
       </LineChart>
     </Frame>
   );

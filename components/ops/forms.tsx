@@ -42,34 +42,58 @@ export function PriceRowForm({
 }) {
   const [state, formAction, pending] = useOpsAction(action);
   const id = `${api}-${tier}`;
+  const err = (k: string) => {
+    const e = fieldError(state, k);
+    return e ? <p className="text-xs text-red-600">{e}</p> : null;
+  };
+  const label = "mb-1 block text-xs text-slate-500 sm:sr-only";
   return (
-    <form action={formAction} aria-label={name} className="grid grid-cols-2 items-end gap-3 border-b border-slate-100 py-3 last:border-0 sm:grid-cols-[7rem_1fr_1fr_1.5fr_auto]">
+    <form action={formAction} aria-label={name} className="grid grid-cols-2 items-start gap-x-3 gap-y-2 border-b border-slate-100 py-3 last:border-0 sm:grid-cols-[7rem_1fr_1fr_1.5fr_auto]">
       <input type="hidden" name="api" value={api} />
       <input type="hidden" name="tier" value={tier} />
       <div className="col-span-2 sm:col-span-1">
         <p className="text-sm font-medium text-slate-900">{name.split(" ").slice(1).join(" ")}</p>
         <p className="text-xs text-slate-500">{effective}</p>
       </div>
-      <Field label="单价（元）" htmlFor={`${id}-unit`} error={fieldError(state, "unitPrice")}>
-        <Input id={`${id}-unit`} name="unitPrice" inputMode="decimal" defaultValue={unitPrice} aria-label={`${name} 单价`} required />
-      </Field>
-      <Field label="公测价（元）" htmlFor={`${id}-beta`} error={fieldError(state, "betaPrice")}>
-        <Input id={`${id}-beta`} name="betaPrice" inputMode="decimal" defaultValue={betaPrice} placeholder="不设" aria-label={`${name} 公测价`} />
-      </Field>
-      <Field label="公测截止（北京时间）" htmlFor={`${id}-ends`} error={fieldError(state, "betaEndsAt")}>
-        <Input id={`${id}-ends`} name="betaEndsAt" type="datetime-local" defaultValue={betaEndsAt} aria-label={`${name} 公测截止`} />
-      </Field>
-      <div className="col-span-2 flex items-center gap-2 sm:col-span-1">
-        <Button type="submit" disabled={pending} aria-label={`保存 ${name}`}>
+      <div>
+        <label htmlFor={`${id}-unit`} className={label}>单价（元）</label>
+        <Input id={`${id}-unit`} name="unitPrice" inputMode="decimal" defaultValue={unitPrice} aria-label={`${name} 单价`} aria-invalid={!!fieldError(state, "unitPrice")} required />
+        {err("unitPrice")}
+      </div>
+      <div>
+        <label htmlFor={`${id}-beta`} className={label}>公测价（元）</label>
+        <Input id={`${id}-beta`} name="betaPrice" inputMode="decimal" defaultValue={betaPrice} placeholder="不设" aria-label={`${name} 公测价`} aria-invalid={!!fieldError(state, "betaPrice")} />
+        {err("betaPrice")}
+      </div>
+      <div className="col-span-2 sm:col-span-1">
+        <label htmlFor={`${id}-ends`} className={label}>公测截止（北京时间）</label>
+        <Input id={`${id}-ends`} name="betaEndsAt" type="datetime-local" defaultValue={betaEndsAt} aria-label={`${name} 公测截止`} aria-invalid={!!fieldError(state, "betaEndsAt")} />
+        {err("betaEndsAt")}
+      </div>
+      <div className="col-span-2 sm:col-span-1">
+        <Button type="submit" disabled={pending} aria-label={`保存 ${name}`} className="w-full sm:w-auto">
           {pending ? "保存中…" : "保存"}
         </Button>
       </div>
       {state.status !== "idle" && (
-        <div className="col-span-2 sm:col-span-5" role="status">
-          <p className={cx("text-sm", state.status === "error" ? "text-red-600" : "text-emerald-700")}>{state.message}</p>
-        </div>
+        <p role="status" className={cx("col-span-2 text-sm sm:col-span-5", state.status === "error" ? "text-red-600" : "text-emerald-700")}>
+          {state.message}
+        </p>
       )}
     </form>
+  );
+}
+
+/** Column heads above the price rows (wide screens; on a phone each input has its own label). */
+export function PriceHead() {
+  return (
+    <div aria-hidden className="hidden gap-x-3 border-b border-slate-100 pb-2 text-xs font-medium text-slate-500 sm:grid sm:grid-cols-[7rem_1fr_1fr_1.5fr_auto]">
+      <span>规格</span>
+      <span>单价（元）</span>
+      <span>公测价（元）</span>
+      <span>公测截止（北京时间）</span>
+      <span className="w-[4.25rem]" />
+    </div>
   );
 }
 
@@ -288,7 +312,7 @@ export function CouponForm({ action, email }: { action: Action; email: string })
 
 export function SelectFilter({ name, value, options, label }: { name: string; value: string; options: { value: string; label: string }[]; label: string }) {
   return (
-    <select name={name} defaultValue={value} aria-label={label} className={cx(inputClass, "w-auto")}>
+    <select name={name} defaultValue={value} aria-label={label} className={cx(inputClass.replace("w-full", "w-auto"))}>
       {options.map((o) => (
         <option key={o.value} value={o.value}>
           {o.label}

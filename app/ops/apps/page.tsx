@@ -34,12 +34,11 @@ export default async function OpsApps({ searchParams }: { searchParams: Promise<
       {rows.length === 0 ? (
         <EmptyState title="没有符合条件的应用" />
       ) : (
-        <Table head={["应用名称", "所属账号", "AppKey", "状态", "QPS 上限", "有效资源包", "创建时间", ""]} caption="应用列表">
+        <Table head={["应用名称", "所属账号", "状态", "QPS 上限", "有效资源包", "创建时间", ""]} caption="应用列表">
           {rows.map((a) => (
             <tr key={a.id}>
               <Td className="font-medium text-slate-900">{a.name}</Td>
               <Td>{a.ownerEmail}</Td>
-              <Td className="font-mono text-xs">{a.appKey}</Td>
               <Td>
                 <AppStatusBadge status={a.status} deleted={!!a.deletedAt} />
               </Td>

@@ -1,5 +1,5 @@
 import { Badge, Card, PageHeader } from "@/components/ui";
-import { FreeQuotaForm, PriceRowForm } from "@/components/ops/forms";
+import { FreeQuotaForm, PriceHead, PriceRowForm } from "@/components/ops/forms";
 import { cny, shTime, tierLabel } from "@/lib/format";
 import { dateToShanghaiLocal, fenToYuanInput } from "@/lib/ops/money";
 import { listPrices } from "@/lib/ops/prices";
@@ -23,6 +23,7 @@ export default async function OpsPrices() {
       <div className="space-y-6">
         {API_KINDS.map((api) => (
           <Card key={api} title={API_LABELS[api]}>
+            <PriceHead />
             {rows
               .filter((r) => r.api === api)
               .map((r) => {

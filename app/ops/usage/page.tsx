@@ -68,7 +68,7 @@ export default async function OpsUsage({ searchParams }: { searchParams: Promise
             ))}
           </Table>
         </Card>
-        <div className="grid gap-6 xl:grid-cols-2">
+        <div className="grid gap-6 2xl:grid-cols-2">
           <Card title="调用最多的应用" className="min-w-0">
             <TopTable rows={u.topApps} kind="app" />
           </Card>
