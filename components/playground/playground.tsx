@@ -296,7 +296,7 @@ export function Playground({ apps, initialAppId }: { apps: PlaygroundApp[]; init
           <div className="mt-3 flex flex-wrap items-center gap-2 text-sm">
             <span className="text-slate-500">示例图片：</span>
             {SAMPLE_IMAGES[api].map((s) => (
-              <Button key={s.id} type="button" variant="ghost" className="h-8 px-2.5" onClick={() => void addSample(s.id, s.label)}>
+              <Button key={s.id} type="button" variant="secondary" className="h-7 px-2.5 text-xs" onClick={() => void addSample(s.id, s.label)}>
                 {s.label}
               </Button>
             ))}

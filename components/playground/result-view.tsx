@@ -175,14 +175,20 @@ function IdcardView({ item, r }: { item: Item; r: IdcardResult }) {
   );
 }
 
-function Body({ item, api }: { item: Item; api: LastCall["api"] }) {
+function Body({ item, api, requestFailed }: { item: Item; api: LastCall["api"]; requestFailed: boolean }) {
   const o = item.outcome;
   if (!o) {
     return (
       <div className="space-y-3">
         {/* eslint-disable-next-line @next/next/no-img-element */}
         {item.check.ok && <img src={item.url} alt="待识别的图片" className="max-h-[24rem] max-w-full rounded border border-slate-200" />}
-        <p className="text-sm text-slate-500">{item.check.ok ? "点击“识别”查看结果。" : "该图片未通过校验，不会发送。"}</p>
+        {!item.check.ok ? (
+          <p className="text-sm text-red-600">
+            <span className="font-mono font-semibold">{item.check.code}</span> {item.check.message}（未发送）
+          </p>
+        ) : (
+          !requestFailed && <p className="text-sm text-slate-500">点击“识别”查看结果。</p>
+        )}
       </div>
     );
   }
@@ -238,7 +244,7 @@ export function ResultView({ item, last }: { item: Item | null; last: LastCall |
         {item ? (
           <div>
             <p className="mb-3 truncate text-sm font-medium text-slate-700">{item.name}</p>
-            <Body item={item} api={last?.api ?? "general"} />
+            <Body item={item} api={last?.api ?? "general"} requestFailed={!!last?.error} />
           </div>
         ) : (
           <EmptyState title="还没有图片" description="添加图片或点选示例图片，然后点击“识别”。" />

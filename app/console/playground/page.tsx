@@ -15,8 +15,9 @@ export default async function PlaygroundPage({ searchParams }: { searchParams: P
   const views: PlaygroundApp[] = await Promise.all(
     apps.map(async (a) => ({ id: a.id, name: a.name, active: a.status === "active", remaining: await remainingByApi(db, a.id, now) })),
   );
-  const withCalls = (a: PlaygroundApp) => a.active && Object.values(a.remaining).some((n) => n > 0);
-  const initial = views.find((a) => a.id === wanted) ?? views.find(withCalls) ?? views.find((a) => a.active) ?? views[0];
+  // the application asked for (?app=), else the active one with the most calls left
+  const total = (a: PlaygroundApp) => (a.active ? Object.values(a.remaining).reduce((n, x) => n + x, 0) : -1);
+  const initial = views.find((a) => a.id === wanted) ?? [...views].sort((a, b) => total(b) - total(a))[0];
   return (
     <>
       <PageHeader title="在线调试" description="选择应用和接口，上传图片，直接调用真实接口查看识别结果与返回 JSON，并获取同一请求的代码示例。" />
