@@ -7,13 +7,13 @@ const nav = [
   { href: "/docs", label: "文档" },
 ];
 
-export function Logo() {
+export function Logo({ compact = false }: { compact?: boolean }) {
   return (
-    <Link href="/" className="flex items-center gap-2 font-semibold text-slate-900">
+    <Link href="/" className="flex shrink-0 items-center gap-2 font-semibold text-slate-900" aria-label={compact ? "印刷文字识别" : undefined}>
       <span aria-hidden className="grid h-7 w-7 place-items-center rounded-md bg-brand-600 text-xs font-bold text-white">
         OCR
       </span>
-      <span>印刷文字识别</span>
+      <span className={compact ? "hidden sm:inline" : undefined}>印刷文字识别</span>
     </Link>
   );
 }
@@ -22,29 +22,30 @@ export async function SiteHeader() {
   const session = await auth();
   return (
     <header className="sticky top-0 z-30 border-b border-slate-200 bg-white/95 backdrop-blur">
-      <div className="mx-auto flex h-14 max-w-6xl items-center gap-6 px-4">
-        <Logo />
-        <nav aria-label="主导航" className="flex flex-1 items-center gap-1 text-sm">
+      <div className="mx-auto flex h-14 max-w-6xl items-center gap-3 px-4 sm:gap-6">
+        <Logo compact />
+        <nav aria-label="主导航" className="flex min-w-0 flex-1 items-center gap-0.5 text-sm sm:gap-1">
           {nav.map((n) => (
-            <Link key={n.href} href={n.href} className="rounded px-2.5 py-1.5 text-slate-600 hover:bg-slate-100 hover:text-slate-900">
+            <Link key={n.href} href={n.href} className="whitespace-nowrap rounded px-2 py-1.5 text-slate-600 hover:bg-slate-100 hover:text-slate-900 sm:px-2.5">
               {n.label}
             </Link>
           ))}
-          <Link href="/console" className="rounded px-2.5 py-1.5 text-slate-600 hover:bg-slate-100 hover:text-slate-900">
+          <Link href="/console" className="hidden whitespace-nowrap rounded px-2.5 py-1.5 text-slate-600 hover:bg-slate-100 hover:text-slate-900 sm:inline">
             控制台
           </Link>
         </nav>
         <div className="flex items-center gap-2 text-sm">
           {session?.user ? (
-            <Link href="/console" className="text-slate-600 hover:text-brand-600" title="进入控制台">
-              {session.user.email}
+            <Link href="/console" className="whitespace-nowrap text-slate-600 hover:text-brand-600" title="进入控制台">
+              <span className="hidden sm:inline">{session.user.email}</span>
+              <span className="sm:hidden">控制台</span>
             </Link>
           ) : (
             <>
-              <Link href="/login" className="rounded px-3 py-1.5 text-slate-600 hover:text-brand-600">
+              <Link href="/login" className="whitespace-nowrap rounded px-2 py-1.5 text-slate-600 hover:text-brand-600 sm:px-3">
                 登录
               </Link>
-              <Link href="/register" className="rounded-md bg-brand-600 px-3 py-1.5 font-medium text-white hover:bg-brand-700">
+              <Link href="/register" className="whitespace-nowrap rounded-md bg-brand-600 px-3 py-1.5 font-medium text-white hover:bg-brand-700">
                 注册
               </Link>
             </>

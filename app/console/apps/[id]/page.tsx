@@ -4,26 +4,19 @@ import { notFound } from "next/navigation";
 import { requireUser } from "@/app/_server/session";
 import { publicOrigin } from "@/app/(site)/_lib/origin";
 import { AppKeys } from "@/components/app-secret";
-import { ClaimFreeButton } from "@/components/claim-free-button";
+import { Capabilities } from "@/components/capabilities";
 import { ConfirmAction } from "@/components/confirm-action";
 import { CopyButton } from "@/components/copy-button";
-import { Alert, Badge, ButtonLink, Card, DescList, PageHeader, Table, Td } from "@/components/ui";
-import { appCapabilities, type CapabilityStatus } from "@/lib/apps/capabilities";
+import { Alert, Badge, ButtonLink, Card, DescList, PageHeader } from "@/components/ui";
+import { appCapabilities } from "@/lib/apps/capabilities";
 import { getApp, serviceCodesOf } from "@/lib/apps/queries";
 import { requestUrl } from "@/lib/apps/urls";
 import { env } from "@/lib/env";
-import { count, shDate, shTime } from "@/lib/format";
+import { count, shTime } from "@/lib/format";
 import { freeQuotaTerms } from "@/lib/quota/free";
 import { deleteAppAction, setDisabledAction } from "../actions";
 
 export const metadata: Metadata = { title: "我的能力" };
-
-const statusTone: Record<CapabilityStatus, "amber" | "green" | "red" | "slate"> = {
-  待付费: "amber",
-  已开通: "green",
-  已用完: "red",
-  已过期: "slate",
-};
 
 export default async function AppPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -100,37 +93,7 @@ export default async function AppPage({ params }: { params: Promise<{ id: string
 
       <div className="space-y-6">
         <Card title="我的能力">
-          <Table head={["API", "状态", "用量限制", "购买次数", "操作"]} caption="我的能力">
-            {caps.map((c) => (
-              <tr key={c.api} data-testid={`capability-${c.api}`}>
-                <Td className="font-medium text-slate-900">{c.label}</Td>
-                <Td>
-                  <Badge tone={statusTone[c.status]}>{c.status}</Badge>
-                </Td>
-                <Td>
-                  {c.total > 0 ? (
-                    <div className="leading-5">
-                      <div>
-                        剩余 <span className="font-medium text-slate-900">{count(c.remaining)}</span> / {count(c.total)} 次
-                      </div>
-                      <div className="text-xs text-slate-500">最近到期 {shDate(c.nearestExpiry)}</div>
-                    </div>
-                  ) : (
-                    <span className="text-slate-400">—</span>
-                  )}
-                </Td>
-                <Td>{c.packsBought > 0 ? `${c.packsBought} 个资源包` : "—"}</Td>
-                <Td>
-                  <div className="flex items-center gap-1">
-                    <ButtonLink href={`/console/apps/${app.id}/buy/${c.api}`} className="h-8 px-3">
-                      购买
-                    </ButtonLink>
-                    {!c.freeClaimed && <ClaimFreeButton appId={app.id} api={c.api} calls={terms.calls} />}
-                  </div>
-                </Td>
-              </tr>
-            ))}
-          </Table>
+          <Capabilities appId={app.id} caps={caps} freeCalls={terms.calls} />
           <p className="mt-3 text-xs leading-5 text-slate-500">
             每个应用的每个接口可领取一次免费额度：{count(terms.calls)} 次，有效期 {terms.days} 天。资源包可叠加，自购买起一年内有效，到期未用完的次数不结转、不退订；次数用完后接口调用将被拒绝。
             <Link href="/pricing" className="ml-1 text-brand-600 hover:underline">
