@@ -43,50 +43,38 @@ export function BuyForm({ appId, api, offers, initial }: { appId: string; api: s
   const q = toQuery(cart);
 
   return (
-    <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
+    <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
       <Card title="选择配置">
-        <Table head={["规格", "公测截止时间", "单价", "购买数量"]} caption="选择配置">
-          {offers.map((o) => {
-            const n = cart[o.tier] ?? 0;
-            const label = tierLabel(o.tier);
-            return (
-              <tr key={o.tier} data-testid={`tier-${o.tier}`}>
-                <Td className="font-medium text-slate-900">{label}</Td>
-                <Td>{o.betaEndsAt ?? "—"}</Td>
-                <Td className="tabular-nums">¥{yuan(o.unitPriceFen)}</Td>
-                <Td>
-                  <div className="inline-flex items-center rounded-md border border-slate-300">
-                    <button
-                      type="button"
-                      aria-label={`减少${label}`}
-                      disabled={n <= 0}
-                      onClick={() => setQty(o.tier, n - 1)}
-                      className="h-8 w-8 text-slate-600 hover:bg-slate-100 disabled:text-slate-300"
-                    >
-                      −
-                    </button>
-                    <input
-                      aria-label={`${label}购买数量`}
-                      inputMode="numeric"
-                      value={n}
-                      onChange={(e) => setQty(o.tier, Number(e.target.value.replace(/\D/g, "") || 0))}
-                      className="h-8 w-12 border-x border-slate-300 text-center text-sm tabular-nums focus:outline-none"
-                    />
-                    <button
-                      type="button"
-                      aria-label={`增加${label}`}
-                      disabled={n >= MAX}
-                      onClick={() => setQty(o.tier, n + 1)}
-                      className="h-8 w-8 text-slate-600 hover:bg-slate-100 disabled:text-slate-300"
-                    >
-                      +
-                    </button>
-                  </div>
-                </Td>
-              </tr>
-            );
-          })}
-        </Table>
+        <ul className="divide-y divide-slate-100 sm:hidden" aria-label="选择配置">
+          {offers.map((o) => (
+            <li key={o.tier} className="flex items-center justify-between gap-3 py-3">
+              <div className="text-sm">
+                <p className="font-medium text-slate-900">{tierLabel(o.tier)}</p>
+                <p className="tabular-nums text-slate-700">¥{yuan(o.unitPriceFen)}</p>
+                <p className="text-xs text-slate-500">公测截止时间 {o.betaEndsAt ?? "—"}</p>
+              </div>
+              <Stepper label={tierLabel(o.tier)} n={cart[o.tier] ?? 0} onChange={(v) => setQty(o.tier, v)} />
+            </li>
+          ))}
+        </ul>
+        <div className="hidden sm:block">
+          <Table head={["规格", "公测截止时间", "单价", "购买数量"]} caption="选择配置">
+            {offers.map((o) => {
+              const n = cart[o.tier] ?? 0;
+              const label = tierLabel(o.tier);
+              return (
+                <tr key={o.tier} data-testid={`tier-${o.tier}`}>
+                  <Td className="font-medium text-slate-900">{label}</Td>
+                  <Td>{o.betaEndsAt ?? "—"}</Td>
+                  <Td className="tabular-nums">¥{yuan(o.unitPriceFen)}</Td>
+                  <Td>
+                    <Stepper label={label} n={n} onChange={(v) => setQty(o.tier, v)} />
+                  </Td>
+                </tr>
+              );
+            })}
+          </Table>
+        </div>
         <p className="mt-3 text-xs text-slate-500">每个次数包自购买起一年内有效；可购买多个，次数叠加。单个规格最多 {MAX} 个。</p>
       </Card>
 
@@ -143,6 +131,26 @@ export function BuyForm({ appId, api, offers, initial }: { appId: string; api: s
           </div>
         </Card>
       </div>
+    </div>
+  );
+}
+
+function Stepper({ label, n, onChange }: { label: string; n: number; onChange: (n: number) => void }) {
+  return (
+    <div className="inline-flex shrink-0 items-center rounded-md border border-slate-300">
+      <button type="button" aria-label={`减少${label}`} disabled={n <= 0} onClick={() => onChange(n - 1)} className="h-8 w-8 text-slate-600 hover:bg-slate-100 disabled:text-slate-300">
+        −
+      </button>
+      <input
+        aria-label={`${label}购买数量`}
+        inputMode="numeric"
+        value={n}
+        onChange={(e) => onChange(Number(e.target.value.replace(/\D/g, "") || 0))}
+        className="h-8 w-12 border-x border-slate-300 text-center text-sm tabular-nums focus:outline-none"
+      />
+      <button type="button" aria-label={`增加${label}`} disabled={n >= MAX} onClick={() => onChange(n + 1)} className="h-8 w-8 text-slate-600 hover:bg-slate-100 disabled:text-slate-300">
+        +
+      </button>
     </div>
   );
 }

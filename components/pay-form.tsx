@@ -48,7 +48,7 @@ export function PayForm(p: {
       <input type="hidden" name="couponId" value={couponId} />
       <input type="hidden" name="method" value={method} />
       <Card title="支付方式">
-        <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
+        <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
           <div className="space-y-4 text-sm">
             <p className="text-slate-500">
               支付方式 <span className="ml-2 text-slate-800">预付费</span>
