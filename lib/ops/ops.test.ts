@@ -192,7 +192,7 @@ describe("reports", () => {
     const id = `9${Date.now()}${Math.floor(Math.random() * 1e6)}`.slice(0, 20);
     await db.insert(orders).values({ id, userId: owner.id, appId: app.id, api: "general", status: "已完成", totalFen: 10000, voucherFen: 1000, couponFen: 500, paidAt: new Date(now.getTime() - 3600_000) });
     const r = await revenueSeries(db, "24h", now);
-    expect(r.points).toHaveLength(24);
+    expect(r.points).toHaveLength(96);
     expect(r.totalFen).toBe(8500);
     expect(r.orders).toBe(1);
     await db.delete(orders).where(eq(orders.id, id));

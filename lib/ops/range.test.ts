@@ -35,8 +35,8 @@ describe("bucketsFor", () => {
 
   it.each([
     ["1h", 60, "02:16"],
-    ["24h", 24, "02:00"],
-    ["7d", 28, "11-26 00:00"],
+    ["24h", 96, "02:15"],
+    ["7d", 84, "11-26 02:00"],
     ["30d", 30, "11-26"],
   ] as const)("%s has %d buckets, the last one labelled %s", (range, n, last) => {
     const b = bucketsFor(range, now);

@@ -2,6 +2,7 @@ import { and, count, desc, eq, gte, lt, sql } from "drizzle-orm";
 import { rowsOf, type DbOrTx } from "@/db";
 import { API_KINDS, apps, callRollups, orders, users, type ApiKindColumn } from "@/db/schema";
 import { mergeHistograms, percentileMs } from "@/lib/metering/histogram";
+import { histSumSql } from "@/lib/monitoring/series";
 import { bucketLabel, bucketsFor, type RangeKey } from "./range";
 
 /** Platform totals for the overview cards. */
@@ -99,40 +100,23 @@ const rounded = (v: number | null) => (v === null ? null : Math.round(v * 10) / 
 
 /**
  * 平台用量 from call_rollups: calls per API per bucket, error rate and p95 latency per bucket
- * (histograms merged in SQL, percentile read with lib/metering/histogram), totals per API,
+ * (histograms summed in SQL with lib/monitoring's histSumSql, percentiles from lib/metering/histogram), totals per API,
  * and the busiest applications and accounts.
  */
 export async function platformUsage(db: DbOrTx, range: RangeKey, now = new Date(), topN = 10) {
   const b = bucketsFor(range, now);
   const inRange = and(gte(callRollups.minute, b.start), lt(callRollups.minute, b.end));
-  const bucketExpr = sql<number>`floor((extract(epoch from ${callRollups.minute}) * 1000 - ${b.start.getTime()}) / ${b.bucketMs})::int`;
 
-  const perBucket = await db
-    .select({
-      b: bucketExpr,
-      api: callRollups.api,
-      calls: sql<number>`sum(${callRollups.calls})::int`,
-      failed: sql<number>`sum(${callRollups.failedCalls})::int`,
-    })
-    .from(callRollups)
-    .where(inRange)
-    .groupBy(sql`1`, callRollups.api);
-
-  // Element-wise histogram sums, per bucket and per API, without shipping every minute's array.
-  const histBucket = rowsOf<{ b: number; i: number; n: string | number }>(
+  // One scan: calls, failures and the element-wise histogram sum per bucket and API.
+  const rows = rowsOf<{ b: number; api: ApiKindColumn; calls: string | number; failed: string | number; hist: (string | number)[] }>(
     await db.execute(sql`
-      select floor((extract(epoch from r.minute) * 1000 - ${b.start.getTime()}) / ${b.bucketMs})::int as b, h.i::int as i, sum(h.n)::bigint as n
-      from ${callRollups} r, unnest(r.lat_hist) with ordinality as h(n, i)
-      where r.minute >= ${b.start.toISOString()}::timestamptz and r.minute < ${b.end.toISOString()}::timestamptz
+      select floor((extract(epoch from minute) * 1000 - ${b.start.getTime()}) / ${b.bucketMs})::int as b, api,
+        sum(calls)::bigint as calls, sum(failed_calls)::bigint as failed, ${histSumSql()} as hist
+      from ${callRollups}
+      where minute >= ${b.start.toISOString()}::timestamptz and minute < ${b.end.toISOString()}::timestamptz
       group by 1, 2`),
   );
-  const histApi = rowsOf<{ api: ApiKindColumn; i: number; n: string | number }>(
-    await db.execute(sql`
-      select r.api as api, h.i::int as i, sum(h.n)::bigint as n
-      from ${callRollups} r, unnest(r.lat_hist) with ordinality as h(n, i)
-      where r.minute >= ${b.start.toISOString()}::timestamptz and r.minute < ${b.end.toISOString()}::timestamptz
-      group by 1, 2`),
-  );
+  const perBucket = rows.map((r) => ({ b: Number(r.b), api: r.api, calls: Number(r.calls), failed: Number(r.failed), hist: r.hist.map(Number) }));
 
   const points: UsagePoint[] = b.starts.map((s) => ({
     label: bucketLabel(range, s),
@@ -152,11 +136,7 @@ export async function platformUsage(db: DbOrTx, range: RangeKey, now = new Date(
     p.calls += r.calls;
     p.failed += r.failed;
   }
-  const bucketHists = points.map(() => mergeHistograms([]));
-  for (const r of histBucket) {
-    const h = bucketHists[r.b];
-    if (h && r.i >= 1 && r.i <= h.length) h[r.i - 1]! += Number(r.n);
-  }
+  const bucketHists = points.map((_, i) => mergeHistograms(perBucket.filter((r) => r.b === i).map((r) => r.hist)));
   points.forEach((p, i) => {
     p.errorRate = rounded(rate(p.failed, p.calls));
     const q = percentileMs(bucketHists[i]!, 0.95);
@@ -164,8 +144,7 @@ export async function platformUsage(db: DbOrTx, range: RangeKey, now = new Date(
   });
 
   const byApi: ApiUsage[] = API_KINDS.map((api) => {
-    const hist = mergeHistograms([]);
-    for (const r of histApi) if (r.api === api && r.i >= 1 && r.i <= hist.length) hist[r.i - 1]! += Number(r.n);
+    const hist = mergeHistograms(perBucket.filter((r) => r.api === api).map((r) => r.hist));
     const calls = perBucket.filter((r) => r.api === api).reduce((s, r) => s + r.calls, 0);
     const failed = perBucket.filter((r) => r.api === api).reduce((s, r) => s + r.failed, 0);
     const p50 = percentileMs(hist, 0.5);
