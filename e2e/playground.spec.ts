@@ -65,6 +65,19 @@ test("unsupported and oversized files show the API's code and message beside the
   await expect(items.filter({ hasText: "huge.png" }).getByTestId("image-error")).toHaveText(`4010 ${API_CODES[4010].message}`);
   // nothing valid to send
   await expect(page.getByRole("button", { name: "识别", exact: true })).toBeDisabled();
+
+  // a file that passes the browser's checks but that the API cannot decode: its per-image error lands beside it,
+  // and only the files that passed were sent
+  const png = await renderTextPage(["ok"]);
+  const corrupt = Buffer.concat([png.subarray(0, 33), Buffer.alloc(2000, 7)]);
+  await page.getByTestId("file-input").setInputFiles([{ name: "broken.png", mimeType: "image/png", buffer: corrupt }]);
+  await page.getByRole("button", { name: "识别", exact: true }).click();
+  // the gateway's per-image err_code and err_msg, whatever it decided (4007 by the manual; the engine may say 5000)
+  await expect(items.filter({ hasText: "broken.png" }).getByTestId("image-error")).toHaveText(/^(4007|5000) /, RESULT);
+  await expect(page.getByTestId("raw-json")).toContainText('"err_code"');
+  await expect(page.getByTestId("raw-json")).toContainText('"fail": 1');
+  await expect(page.getByTestId("raw-json")).toContainText('"success": 0');
+  await expect(items.filter({ hasText: "huge.png" }).getByTestId("image-error")).toHaveText(`4010 ${API_CODES[4010].message}`);
 });
 
 test("the AppSecret never reaches the page; the code sample shows it masked", async ({ page }) => {
@@ -90,4 +103,14 @@ test("the AppSecret never reaches the page; the code sample shows it masked", as
   expect(source).not.toContain(secret);
   expect(bodies.length).toBeGreaterThan(0);
   for (const b of bodies) expect(b).not.toContain(secret);
+
+  // revealing it in the samples takes the account password
+  await page.getByRole("button", { name: "查看 AppSecret" }).click();
+  const dialog = page.getByRole("dialog", { name: "验证登录密码" });
+  await dialog.getByLabel("登录密码").fill("not-my-password");
+  await dialog.getByRole("button", { name: "验证并显示" }).click();
+  await expect(dialog.getByRole("alert")).toHaveText("密码不正确");
+  await dialog.getByLabel("登录密码").fill(seed().customer.password);
+  await dialog.getByRole("button", { name: "验证并显示" }).click();
+  await expect(page.getByTestId("code-sample")).toContainText(`app_secret = "${secret}"`);
 });
