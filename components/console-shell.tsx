@@ -25,6 +25,7 @@ export function ConsoleShell({ user, openAlerts = 0, children }: { user: ShellUs
     { href: "/console/alerts", label: "应用告警", badge: openAlerts },
     { href: "/console/playground", label: "在线调试" },
     { href: "/console/orders", label: "订单管理" },
+    { href: "/console/billing", label: "账户余额" },
     { href: "/console/account", label: "账户" },
   ];
   if (user.role === "operator") items.push({ href: "/ops", label: "运营" });
