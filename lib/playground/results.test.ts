@@ -31,7 +31,7 @@ describe("reading the gateway's answer", () => {
     expect(text).toContain("（共 500 个字符）");
     expect(text).not.toContain(face);
     expect(text).toContain('"box": [1.5, 2, 3, 4]');
-    expect(text).toContain("[1, 2]");
+    expect(text).toContain('"pts": [[1, 2], [3, 4]]');
   });
 
   it("draws both box shapes as polygons", () => {

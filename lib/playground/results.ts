@@ -42,7 +42,9 @@ export function displayJson(body: unknown, maxString = 120): string {
     2,
   );
   // keep arrays of numbers (boxes, points) on one line
-  return (text ?? "null").replace(/\[\s*(-?[\d.eE+-]+(?:,\s*-?[\d.eE+-]+)*)\s*\]/g, (_m, nums: string) => `[${nums.split(/,\s*/).join(", ")}]`);
+  return (text ?? "null")
+    .replace(/\[\s*(-?[\d.eE+-]+(?:,\s*-?[\d.eE+-]+)*)\s*\]/g, (_m, nums: string) => `[${nums.split(/,\s*/).join(", ")}]`)
+    .replace(/\[\s*(\[[^[\]]*\](?:,\s*\[[^[\]]*\])*)\s*\]/g, (_m, rows: string) => `[${rows.split(/\],\s*/).join("], ")}]`);
 }
 
 /** Points of a box as "x,y x,y …" for an SVG polygon: 8 numbers (general) or 4 pairs (plate). */
