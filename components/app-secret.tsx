@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useEffect, useState } from "react";
+import { useActionState, useState } from "react";
 import { revealSecretAction, rotateSecretAction } from "@/app/console/apps/actions";
 import type { ActionState } from "@/app/_server/session";
 import { CopyButton } from "./copy-button";
@@ -94,10 +94,11 @@ function PasswordField({ error }: { error?: string }) {
 }
 
 function RevealForm({ appId, onCancel, onDone }: { appId: string; onCancel: () => void; onDone: (secret: string) => void }) {
-  const [state, action, pending] = useActionState(revealSecretAction, { status: "idle" } as Reveal);
-  useEffect(() => {
-    if (state.status === "ok" && state.data) onDone(state.data.secret);
-  }, [state, onDone]);
+  const [state, action, pending] = useActionState(async (prev: Reveal, form: FormData) => {
+    const res = await revealSecretAction(prev, form);
+    if (res.status === "ok" && res.data) onDone(res.data.secret);
+    return res;
+  }, { status: "idle" } as Reveal);
   const fe = state.status === "error" ? (state.fieldErrors ?? {}) : {};
   return (
     <form action={action} className="space-y-4" noValidate>

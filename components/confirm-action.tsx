@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useEffect, useState, type ReactNode } from "react";
+import { useActionState, useState, type ReactNode } from "react";
 import type { ActionState } from "@/app/_server/session";
 import { Dialog, DialogFooter } from "./dialog";
 import { Alert, Button } from "./ui";
@@ -29,10 +29,11 @@ export function ConfirmAction({
   confirmVariant?: Variant;
 }) {
   const [open, setOpen] = useState(false);
-  const [state, formAction, pending] = useActionState(action, { status: "idle" } as ActionState);
-  useEffect(() => {
-    if (state.status === "ok") setOpen(false);
-  }, [state]);
+  const [state, formAction, pending] = useActionState(async (prev: ActionState, form: FormData) => {
+    const res = await action(prev, form);
+    if (res.status === "ok") setOpen(false);
+    return res;
+  }, { status: "idle" } as ActionState);
   return (
     <>
       <Button type="button" variant={variant} onClick={() => setOpen(true)}>

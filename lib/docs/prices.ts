@@ -26,14 +26,15 @@ export async function publicPriceTable(db: DbOrTx, now = new Date()): Promise<Pr
     label: API_LABELS[api],
     rows: all
       .filter((p) => p.api === api && (TIERS as readonly number[]).includes(p.tier))
-      .map((p) => {
-        const beta = p.betaPriceFen !== null && (!p.betaEndsAt || p.betaEndsAt.getTime() > now.getTime());
-        return {
-          tier: p.tier,
-          unitPriceFen: p.unitPriceFen,
-          betaPriceFen: beta ? p.betaPriceFen : null,
-          betaEndsAt: beta ? p.betaEndsAt : null,
-        };
-      }),
+      .map((p) => ({ tier: p.tier, unitPriceFen: p.unitPriceFen, ...betaNow(p, now) })),
   }));
+}
+
+/** The public-beta price applies while set and not ended (no end date: until an operator clears it). */
+export function betaNow(
+  p: { betaPriceFen: number | null; betaEndsAt: Date | null },
+  now: Date,
+): { betaPriceFen: number | null; betaEndsAt: Date | null } {
+  const on = p.betaPriceFen !== null && (!p.betaEndsAt || p.betaEndsAt.getTime() > now.getTime());
+  return on ? { betaPriceFen: p.betaPriceFen, betaEndsAt: p.betaEndsAt } : { betaPriceFen: null, betaEndsAt: null };
 }

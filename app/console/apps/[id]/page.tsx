@@ -93,6 +93,16 @@ export default async function AppPage({ params }: { params: Promise<{ id: string
 
       <div className="space-y-6">
         <Card title="我的能力">
+          {!user.verifiedAt && (
+            <div className="mb-4">
+              <Alert tone="amber">
+                购买资源包前需完成实名认证（领取免费额度不需要）。
+                <Link href="/console/account#verify" className="ml-1 font-medium underline">
+                  去实名认证
+                </Link>
+              </Alert>
+            </div>
+          )}
           <Capabilities appId={app.id} caps={caps} freeCalls={terms.calls} />
           <p className="mt-3 text-xs leading-5 text-slate-500">
             每个应用的每个接口可领取一次免费额度：{count(terms.calls)} 次，有效期 {terms.days} 天。资源包可叠加，自购买起一年内有效，到期未用完的次数不结转、不退订；次数用完后接口调用将被拒绝。
