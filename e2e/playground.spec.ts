@@ -80,6 +80,27 @@ test("unsupported and oversized files show the API's code and message beside the
   await expect(items.filter({ hasText: "huge.png" }).getByTestId("image-error")).toHaveText(`4010 ${API_CODES[4010].message}`);
 });
 
+test("images can be dropped and pasted too", async ({ page }) => {
+  await openPlayground(page);
+  const b64 = (await renderTextPage(["拖放与粘贴"])).toString("base64");
+  const dt = await page.evaluateHandle((data) => {
+    const d = new DataTransfer();
+    d.items.add(new File([Uint8Array.from(atob(data), (c) => c.charCodeAt(0))], "dropped.png", { type: "image/png" }));
+    return d;
+  }, b64);
+  await page.getByTestId("drop-zone").dispatchEvent("drop", { dataTransfer: dt });
+  await page.evaluate((data) => {
+    const d = new DataTransfer();
+    d.items.add(new File([Uint8Array.from(atob(data), (c) => c.charCodeAt(0))], "pasted.png", { type: "image/png" }));
+    window.dispatchEvent(new ClipboardEvent("paste", { clipboardData: d }));
+  }, b64);
+  const items = page.getByTestId("image-item");
+  await expect(items).toHaveCount(2);
+  await expect(items.filter({ hasText: "dropped.png" })).toContainText("待识别");
+  await expect(items.filter({ hasText: "pasted.png" })).toContainText("待识别");
+  await expect(page.getByRole("button", { name: "识别 2 张" })).toBeEnabled();
+});
+
 test("the AppSecret never reaches the page; the code sample shows it masked", async ({ page }) => {
   const secret = seed().app.appSecret;
   const bodies: string[] = [];

@@ -256,6 +256,7 @@ export function Playground({ apps, initialAppId }: { apps: PlaygroundApp[]; init
           }
         >
           <div
+            data-testid="drop-zone"
             onDragOver={(e) => {
               e.preventDefault();
               setDragging(true);
