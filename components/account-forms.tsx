@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useActionState, useState, type ChangeEvent } from "react";
 import { changePasswordAction, readIdcardPhotoAction, updateProfileAction, verifyAction } from "@/app/console/account/actions";
 import type { ActionState } from "@/app/_server/session";
 import { Alert, Button, Field, Input } from "./ui";
@@ -38,19 +38,25 @@ export function ProfileForm({ email, name: name0, phone: phone0 }: { email: stri
 }
 
 export function PasswordForm() {
-  const [state, action, pending] = useActionState(changePasswordAction, idle);
+  const [pw, setPw] = useState({ current: "", next: "", confirm: "" });
+  const [state, action, pending] = useActionState(async (prev: ActionState, form: FormData) => {
+    const res = await changePasswordAction(prev, form);
+    if (res.status === "ok") setPw({ current: "", next: "", confirm: "" });
+    return res;
+  }, idle);
+  const bind = (k: keyof typeof pw) => ({ value: pw[k], onChange: (e: ChangeEvent<HTMLInputElement>) => setPw({ ...pw, [k]: e.target.value }) });
   const fe = state.status === "error" ? (state.fieldErrors ?? {}) : {};
   return (
     <form action={action} className="space-y-4" noValidate>
       <Status state={state} />
       <Field label="当前密码" htmlFor="pw-current" required error={fe.current}>
-        <Input id="pw-current" name="current" type="password" autoComplete="current-password" aria-invalid={!!fe.current} />
+        <Input id="pw-current" name="current" type="password" {...bind("current")} autoComplete="current-password" aria-invalid={!!fe.current} />
       </Field>
       <Field label="新密码" htmlFor="pw-next" required error={fe.next} hint="至少 8 位">
-        <Input id="pw-next" name="next" type="password" autoComplete="new-password" aria-invalid={!!fe.next} />
+        <Input id="pw-next" name="next" type="password" {...bind("next")} autoComplete="new-password" aria-invalid={!!fe.next} />
       </Field>
       <Field label="确认新密码" htmlFor="pw-confirm" required error={fe.confirm}>
-        <Input id="pw-confirm" name="confirm" type="password" autoComplete="new-password" aria-invalid={!!fe.confirm} />
+        <Input id="pw-confirm" name="confirm" type="password" {...bind("confirm")} autoComplete="new-password" aria-invalid={!!fe.confirm} />
       </Field>
       <Button type="submit" disabled={pending}>
         {pending ? "提交中…" : "修改密码"}
