@@ -214,3 +214,18 @@ export async function evaluate(db: DbOrTx, now: Date = new Date(), opts: { appId
 /** Every kind is covered by exactly one step above (checked by the tests). */
 export const EVALUATED_KINDS: readonly AlertKind[] = [...QUOTA_KINDS, "pack_expiring", ...RATE_KINDS];
 export { ALERT_KINDS };
+
+/**
+ * Evaluates the rules of one customer's applications (the 应用告警 page does this when it
+ * opens, so it is current even between scheduler ticks or where no scheduler runs).
+ */
+export async function evaluateForUser(db: DbOrTx, userId: string, now: Date = new Date()): Promise<EvaluateResult> {
+  const ids = rowsOf<{ id: string }>(await db.execute(sql`select id from apps where user_id = ${userId} and deleted_at is null`));
+  const result: EvaluateResult = { raised: [], cleared: [] };
+  for (const { id } of ids) {
+    const r = await evaluate(db, now, { appId: id });
+    result.raised.push(...r.raised);
+    result.cleared.push(...r.cleared);
+  }
+  return result;
+}

@@ -5,7 +5,9 @@
  * Several instances may run it: raising is deduplicated in PostgreSQL and deliveries
  * are claimed with SKIP LOCKED.
  */
+import { eq } from "drizzle-orm";
 import { getDb } from "@/db";
+import { apps } from "@/db/schema";
 import { onQuotaExhausted } from "@/lib/quota/events";
 import { evaluate } from "./evaluate";
 import { deliverDue } from "./webhook";
@@ -13,7 +15,7 @@ import { deliverDue } from "./webhook";
 export const TICK_MS = 30_000;
 
 const KEY = Symbol.for("ocr-cloud.alert-jobs");
-type State = { timer: NodeJS.Timeout; unsubscribe: () => void; busy: boolean; pendingApps: Set<string> };
+type State = { timer: NodeJS.Timeout | null; unsubscribe: () => void; busy: boolean; pendingApps: Set<string> };
 
 async function tick(state: State): Promise<void> {
   if (state.busy) return;
@@ -34,8 +36,11 @@ async function onExhausted(state: State, appId: string): Promise<void> {
   state.pendingApps.add(appId);
   try {
     const db = await getDb();
-    await evaluate(db, new Date(), { appId });
-    await deliverDue(db);
+    const { raised } = await evaluate(db, new Date(), { appId });
+    if (raised.length > 0) {
+      const [app] = await db.select({ userId: apps.userId }).from(apps).where(eq(apps.id, appId));
+      if (app) await deliverDue(db, { userId: app.userId });
+    }
   } catch (e) {
     console.error("[alerts] evaluation after quota exhaustion failed:", e instanceof Error ? e.message : e);
   } finally {
@@ -43,22 +48,28 @@ async function onExhausted(state: State, appId: string): Promise<void> {
   }
 }
 
-export function startAlertJobs(): void {
+/**
+ * Starts the scheduler and the quota hook once per process. `schedule: false` subscribes
+ * to the hook only (tests, which must not evaluate everyone's rules at the wall clock).
+ */
+export function startAlertJobs(opts: { schedule?: boolean } = {}): void {
   const g = globalThis as { [KEY]?: State };
   if (g[KEY]) return;
-  const state: State = { timer: undefined as unknown as NodeJS.Timeout, unsubscribe: () => {}, busy: false, pendingApps: new Set() };
-  state.timer = setInterval(() => void tick(state), TICK_MS);
-  state.timer.unref();
+  const state: State = { timer: null, unsubscribe: () => {}, busy: false, pendingApps: new Set() };
+  if (opts.schedule !== false) {
+    state.timer = setInterval(() => void tick(state), TICK_MS);
+    state.timer.unref();
+    void tick(state);
+  }
   state.unsubscribe = onQuotaExhausted((e) => onExhausted(state, e.appId));
   g[KEY] = state;
-  void tick(state);
 }
 
 export function stopAlertJobs(): void {
   const g = globalThis as { [KEY]?: State };
   const s = g[KEY];
   if (!s) return;
-  clearInterval(s.timer);
+  if (s.timer) clearInterval(s.timer);
   s.unsubscribe();
   delete g[KEY];
 }

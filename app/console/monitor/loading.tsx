@@ -1,0 +1,20 @@
+import { Skeleton } from "@/components/ui";
+
+export default function Loading() {
+  return (
+    <div aria-busy="true" aria-label="加载中" className="space-y-4">
+      <Skeleton className="h-7 w-40" />
+      <Skeleton className="h-9 w-full max-w-xl" />
+      <div className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6">
+        {Array.from({ length: 6 }, (_, i) => (
+          <Skeleton key={i} className="h-[72px]" />
+        ))}
+      </div>
+      <div className="grid gap-4 xl:grid-cols-2">
+        <Skeleton className="h-72" />
+        <Skeleton className="h-72" />
+        <Skeleton className="h-72" />
+      </div>
+    </div>
+  );
+}
