@@ -31,7 +31,7 @@ export default async function OpsPrices() {
                 const name = `${API_LABELS[api]} ${tierLabel(r.tier)}/年`;
                 return (
                   <PriceRowForm
-                    key={`${r.api}-${r.tier}-${r.updatedAt.getTime()}`}
+                    key={`${r.api}-${r.tier}`}
                     action={updatePriceAction}
                     api={r.api}
                     tier={r.tier}

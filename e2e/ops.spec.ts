@@ -1,0 +1,172 @@
+import { expect as baseExpect, test, type Page } from "@playwright/test";
+import postgres from "postgres";
+import { OPS_PAGES, OPS_ROUTES } from "../app/ops/routes";
+import { seed } from "./helpers";
+
+// The shared dev server compiles pages on first visit and shares two cores: allow it time.
+const expect = baseExpect.configure({ timeout: 60_000 });
+test.describe.configure({ timeout: 300_000 });
+
+async function login(page: Page, email: string, password: string): Promise<void> {
+  await page.goto("/login");
+  await page.getByLabel("邮箱").fill(email);
+  await page.getByLabel("密码").fill(password);
+  await page.getByRole("button", { name: "登录" }).click();
+  await expect(page).toHaveURL(/\/console/);
+}
+
+async function logout(page: Page): Promise<void> {
+  await page.getByRole("button", { name: "退出登录" }).click();
+  await expect(page).toHaveURL(/\/login/);
+}
+
+/** A customer's fresh application (so the seeded one's packs stay as other specs expect), opened on its page. */
+async function newApp(page: Page, prefix: string): Promise<string> {
+  const name = `${prefix}${String(Date.now()).slice(-6)}`;
+  await page.goto("/console/apps");
+  await page.getByRole("button", { name: "新的应用" }).click();
+  await page.getByLabel("应用名称").fill(name);
+  await page.getByRole("button", { name: "确定" }).click();
+  await page.getByRole("link", { name: "下一步" }).click();
+  await expect(page.getByRole("heading", { name })).toBeVisible();
+  return name;
+}
+
+// 车牌识别 1000万次/年: a tier no other spec buys, so changing it cannot break their assertions.
+const API = "plate";
+const TIER = 10_000_000;
+const ROW = "车牌识别 1000万次/年";
+
+test("an operator changes a tier's price; 定价 and 选择配置 show it; the change is audited", async ({ page }) => {
+  const s = seed();
+  const db = process.env.DATABASE_URL ? postgres(process.env.DATABASE_URL, { max: 1, onnotice: () => {} }) : null;
+  const [orig] = db ? await db<{ unit_price_fen: number }[]>`select unit_price_fen from prices where api = ${API} and tier = ${TIER}` : [];
+  const cents = 10_000 + (Date.now() % 9_000); // a fresh price each run: ¥48,1xx.xx
+  const newYuan = `48${String(cents).padStart(5, "0").slice(0, 3)}.${String(cents % 100).padStart(2, "0")}`;
+  const shown = `¥${Number(newYuan.split(".")[0]).toLocaleString("en-US")}.${newYuan.split(".")[1]}`;
+  try {
+    await login(page, s.operator.email, s.operator.password);
+    await page.goto("/ops/prices");
+    const row = page.getByRole("form", { name: ROW });
+    const before = await row.getByLabel(`${ROW} 单价`).inputValue();
+    await row.getByLabel(`${ROW} 单价`).fill(newYuan);
+    await row.getByRole("button", { name: `保存 ${ROW}` }).click();
+    await expect(row.getByRole("status")).toContainText("已更新");
+
+    // 定价 (public) reads the table live
+    await page.goto("/pricing");
+    const table = page.getByRole("table", { name: "车牌识别资源包价格" });
+    await expect(table.getByRole("row", { name: /1000万次\/年/ })).toContainText(shown);
+
+    // the audit log has who, before and after
+    await page.goto("/ops/audit?action=price.update");
+    const entry = page.getByRole("row", { name: new RegExp(`price:${API}:${TIER}`) }).first();
+    await expect(entry).toContainText(s.operator.email);
+    await expect(entry).toContainText(String(Math.round(Number(newYuan) * 100)));
+    await logout(page);
+
+    // 选择配置 of a customer's application shows the new unit price
+    await login(page, s.customer.email, s.customer.password);
+    await newApp(page, "运营价格");
+    await page.getByTestId("capability-plate").getByRole("link", { name: "购买" }).click();
+    await expect(page).toHaveURL(/\/buy\/plate$/);
+    await expect(page.getByTestId(`tier-${TIER}`)).toContainText(shown);
+    await logout(page);
+
+    // restore through the UI (audited like any change)
+    await login(page, s.operator.email, s.operator.password);
+    await page.goto("/ops/prices");
+    const again = page.getByRole("form", { name: ROW });
+    await again.getByLabel(`${ROW} 单价`).fill(before);
+    await again.getByRole("button", { name: `保存 ${ROW}` }).click();
+    await expect(again.getByRole("status")).toContainText("已更新");
+  } finally {
+    // safety net for a failed run: put the original price back
+    if (db && orig) await db`update prices set unit_price_fen = ${orig.unit_price_fen} where api = ${API} and tier = ${TIER}`;
+    await db?.end();
+  }
+});
+
+test("an operator issues a coupon; the customer uses it to pay; it shows as 已使用", async ({ page }) => {
+  const s = seed();
+  const offFen = 101 + (Date.now() % 800); // ¥1.01 – ¥9.00, unique enough to find this coupon
+  const off = `${Math.floor(offFen / 100)}.${String(offFen % 100).padStart(2, "0")}`;
+  const note = `e2e 优惠券 ${Date.now()}`;
+
+  await login(page, s.operator.email, s.operator.password);
+  await page.goto(`/ops/promotions?email=${encodeURIComponent(s.customer.email)}`);
+  const form = page.getByRole("form", { name: "发放优惠券" });
+  await expect(form.getByLabel("账号邮箱")).toHaveValue(s.customer.email);
+  await form.getByLabel("满减").check();
+  await form.getByLabel(/门槛/).fill("10");
+  await form.getByLabel(/减免金额/).fill(off);
+  await form.getByLabel("有效天数").fill("7");
+  await form.getByLabel("备注").fill(note);
+  await form.getByRole("button", { name: "发放优惠券" }).click();
+  await expect(form.getByRole("status")).toContainText(`已向 ${s.customer.email} 发放优惠券`);
+  const issued = page.getByRole("table", { name: "优惠券" }).getByRole("row", { name: new RegExp(note) });
+  await expect(issued).toContainText("未使用");
+  await logout(page);
+
+  // the customer buys 车牌识别 1000次 (¥15 by default, above the ¥10 threshold) and pays with the coupon
+  await login(page, s.customer.email, s.customer.password);
+  await newApp(page, "运营券");
+  await page.getByTestId("capability-plate").getByRole("link", { name: "购买" }).click();
+  await page.getByRole("button", { name: "增加1000次" }).click();
+  await page.getByRole("link", { name: "下一步：确认配置" }).click();
+  await page.getByLabel(/我已阅读并同意相关协议/).check();
+  await page.getByRole("button", { name: "立即购买" }).click();
+  await expect(page.getByTestId("order-status")).toHaveText("待支付");
+  const number = (await page.getByTestId("order-number").innerText()).trim();
+  await page.getByRole("link", { name: "立即支付" }).click();
+  const option = page.locator("option", { hasText: `满¥10.00减¥${off}` }).first();
+  const value = await option.getAttribute("value");
+  await page.getByRole("combobox", { name: /^优惠券/ }).selectOption(value!);
+  await expect(page.getByText(`- ${off}元`)).toBeVisible(); // 优惠券优惠: - x.xx元
+  await page.getByRole("button", { name: "立即支付" }).click();
+  await expect(page.getByRole("heading", { name: "支付成功" })).toBeVisible();
+  await logout(page);
+
+  // the operator sees the coupon used and the order's coupon discount
+  await login(page, s.operator.email, s.operator.password);
+  await page.goto("/ops/promotions");
+  await expect(page.getByRole("table", { name: "优惠券" }).getByRole("row", { name: new RegExp(note) })).toContainText("已使用");
+  await page.goto(`/ops/orders?q=${number}`);
+  const order = page.getByRole("table", { name: "订单列表" }).getByRole("row", { name: new RegExp(number) });
+  await expect(order).toContainText("已完成");
+  await expect(order).toContainText(`-¥${off}`);
+});
+
+test.describe("authorization: every /ops page and operator route", () => {
+  const fill = (p: string) => p.replace("[id]", "app_doesnotmatter");
+
+  test("a signed-out visitor is sent to /login by every page and route", async ({ page, request }) => {
+    for (const { path } of OPS_PAGES) {
+      await page.goto(fill(path));
+      await expect(page, path).toHaveURL(/\/login/);
+    }
+    for (const r of OPS_ROUTES) {
+      // proxy.ts redirects signed-out requests under /ops before the handler runs; the handler's
+      // own 401 is covered by tests/ops/authz.test.ts. Either way no data comes back.
+      const res = await request.fetch(r.path, { method: r.method, maxRedirects: 0 });
+      if (res.status() === 307) expect(res.headers()["location"], r.path).toMatch(/\/login/);
+      else expect(res.status(), r.path).toBe(401);
+      expect(await res.text(), r.path).not.toContain("overview");
+    }
+  });
+
+  test("a customer sees 无权访问 and no operator data, and gets 403 from routes", async ({ page }) => {
+    const s = seed();
+    await login(page, s.customer.email, s.customer.password);
+    for (const { path } of OPS_PAGES) {
+      await page.goto(fill(path));
+      await expect(page.getByRole("heading", { name: "无权访问" }), path).toBeVisible();
+      await expect(page.getByRole("navigation", { name: "运营导航" }), path).toHaveCount(0);
+      await expect(page.getByRole("table"), path).toHaveCount(0);
+    }
+    for (const r of OPS_ROUTES) {
+      const res = await page.request.fetch(r.path, { method: r.method, maxRedirects: 0 });
+      expect(res.status(), r.path).toBe(403);
+    }
+  });
+});
