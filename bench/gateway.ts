@@ -1,0 +1,200 @@
+/**
+ * npm run bench:gateway — the open-API gateway's cost, in one run:
+ *
+ * 1. Signed requests per second and p50/p99 latency through the full gateway (auth,
+ *    replay store, rate limit, validation, quota check and charge, metering) with the
+ *    engine replaced by an instant stand-in, against a bare handler returning the same
+ *    JSON over the same HTTP adapter. Both run in a child process (a tiny node http
+ *    server on a free port); autocannon drives them from this process. Afterwards the
+ *    calls table must hold one row per 2xx response (every call recorded).
+ * 2. Images per second with the real embedded engine on the general corpus
+ *    (../shared/corpus/general), sent as one signed request through the gateway.
+ *
+ * Needs DATABASE_URL (PostgreSQL); creates its own user and application.
+ */
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import http from "node:http";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { Readable } from "node:stream";
+import { eq, sql } from "drizzle-orm";
+import sharp from "sharp";
+import { closeDb, getDb, rowsOf } from "../db";
+import { apps } from "../db/schema";
+import { registerUser } from "../lib/accounts/users";
+import { createApp } from "../lib/apps/create";
+import { getEngine, resetEngine } from "../lib/engine";
+import type { ApiKind, EngineStats, OcrEngine, ResultFor } from "../lib/engine/types";
+import { handleOpenApi } from "../lib/gateway";
+import { pathTemplate } from "../lib/gateway/routes";
+import { grantPack } from "../lib/quota/grant";
+import { computeSign } from "../lib/signature";
+import { newId } from "../lib/id";
+
+const repoRoot = path.resolve(import.meta.dirname, "..");
+const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
+
+interface AutocannonResult {
+  requests: { average: number };
+  latency: { p50: number; p99: number; average: number };
+  "2xx": number;
+  non2xx: number;
+  errors: number;
+}
+interface AutocannonRequest {
+  method: string;
+  path: string;
+  headers: Record<string, string>;
+  body: string;
+}
+type Autocannon = (opts: {
+  url: string;
+  connections: number;
+  duration: number;
+  requests: { setupRequest: (r: AutocannonRequest) => AutocannonRequest }[];
+}) => Promise<AutocannonResult>;
+
+const GENERAL: ResultFor<"general"> = { text_line: 1, detail: [{ name: "0", text: "测试", box: [0, 0, 10, 0, 10, 10, 0, 10] }] };
+
+function instantEngine(): OcrEngine {
+  const stats: EngineStats = { kind: "embedded", queueDepth: 0, running: 0, concurrency: 1, busyRefusals: 0, imagesDone: 0, imagesPerSecond: 0 };
+  return {
+    run: (<K extends ApiKind>(_kind: K, _image: Buffer) => Promise.resolve(GENERAL)) as OcrEngine["run"],
+    stats: () => stats,
+    warm: async () => undefined,
+    close: async () => undefined,
+  };
+}
+
+/** Child: serve /bare and the gateway until killed. */
+async function serve(): Promise<void> {
+  const engine = instantEngine();
+  const bareBody = JSON.stringify({ code: 0, message: { success: 1, fail: 0 }, result: [GENERAL] });
+  await getDb();
+  const server = http.createServer(async (req, res) => {
+    const url = `http://127.0.0.1${req.url}`;
+    const request = new Request(url, {
+      method: req.method,
+      headers: req.headers as Record<string, string>,
+      body: req.method === "POST" ? (Readable.toWeb(req) as ReadableStream<Uint8Array>) : undefined,
+      duplex: "half",
+    } as RequestInit);
+    let response: Response;
+    if (req.url?.startsWith("/bare")) {
+      await request.arrayBuffer();
+      response = new Response(bareBody, { headers: { "content-type": "application/json; charset=utf-8", "x-request-id": "req_bare" } });
+    } else {
+      response = await handleOpenApi(request, { engine });
+    }
+    const body = Buffer.from(await response.arrayBuffer());
+    res.writeHead(response.status, Object.fromEntries(response.headers));
+    res.end(body);
+  });
+  server.listen(0, "127.0.0.1", () => {
+    const addr = server.address();
+    if (addr && typeof addr === "object") console.log(`PORT ${addr.port}`);
+  });
+}
+
+async function main(): Promise<void> {
+  if (!process.env.DATABASE_URL) throw new Error("bench:gateway needs DATABASE_URL (a PostgreSQL database, migrated)");
+  const db = await getDb();
+  const reg = await registerUser(db, { email: `${newId("bench").replace("_", "-")}@bench.local`, password: "Passw0rd!", name: "bench" }, "customer");
+  if (!reg.ok) throw new Error(reg.message);
+  const created = await createApp(db, reg.value.id, { name: `bench-${Date.now()}`, description: "" });
+  if (!created.ok) throw new Error(created.message);
+  const { app, appSecret, serviceCodes } = created.value;
+  await db.update(apps).set({ rateLimitPerSec: 1_000_000 }).where(eq(apps.id, app.id));
+  await grantPack(db, { appId: app.id, api: "general", calls: 10_000_000, source: "operator" });
+
+  const child = spawn("npx", ["tsx", path.join(repoRoot, "bench/gateway.ts"), "--serve"], { env: process.env, stdio: ["ignore", "pipe", "inherit"] });
+  const port = await new Promise<number>((resolve, reject) => {
+    child.stdout.on("data", (d: Buffer) => {
+      const m = /PORT (\d+)/.exec(d.toString());
+      if (m) resolve(Number(m[1]));
+    });
+    child.on("exit", (c) => reject(new Error(`bench server exited (${c})`)));
+  });
+
+  try {
+    const image = (await sharp({ create: { width: 64, height: 64, channels: 3, background: "#ffffff" } }).png().toBuffer()).toString("base64");
+    const body = JSON.stringify({ data: [image] });
+    const apiPath = pathTemplate("general").replace("{serviceCode}", serviceCodes.general);
+    let lastTs = 0;
+    const signed = (r: AutocannonRequest): AutocannonRequest => {
+      lastTs = Math.max(Date.now(), lastTs + 1); // unique Timestamp → unique Sign (no replays)
+      const ts = String(lastTs);
+      return {
+        ...r,
+        method: "POST",
+        path: apiPath,
+        body,
+        headers: { "content-type": "application/json", AppKey: app.appKey, Timestamp: ts, Sign: computeSign(app.appKey, appSecret, ts, apiPath, body) },
+      };
+    };
+    const bare = (r: AutocannonRequest): AutocannonRequest => ({ ...r, method: "POST", path: "/bare", body, headers: { "content-type": "application/json" } });
+
+    const autocannon = createRequire(import.meta.url)("autocannon") as Autocannon;
+    const url = `http://127.0.0.1:${port}`;
+    // warm both paths (JIT, connection pool)
+    await autocannon({ url, connections: CONNECTIONS, duration: 2, requests: [{ setupRequest: signed }] });
+    await autocannon({ url, connections: CONNECTIONS, duration: 2, requests: [{ setupRequest: bare }] });
+    const before = rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from calls where app_id = ${app.id}`))[0]!.n;
+
+    const b = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, requests: [{ setupRequest: bare }] });
+    const g = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, requests: [{ setupRequest: signed }] });
+    const after = rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from calls where app_id = ${app.id}`))[0]!.n;
+
+    const row = (name: string, r: AutocannonResult) =>
+      `${name.padEnd(10)} ${r.requests.average.toFixed(0).padStart(7)} req/s   p50 ${String(r.latency.p50).padStart(4)} ms   p99 ${String(r.latency.p99).padStart(4)} ms   2xx ${r["2xx"]}   non-2xx ${r.non2xx}   errors ${r.errors}`;
+    console.log(`\nGateway vs bare handler (${CONNECTIONS} connections, ${DURATION} s each, instant stand-in engine)`);
+    console.log(row("bare", b));
+    console.log(row("gateway", g));
+    console.log(`overhead   p50 +${(g.latency.p50 - b.latency.p50).toFixed(1)} ms   p99 +${(g.latency.p99 - b.latency.p99).toFixed(1)} ms`);
+    // requests still in flight when autocannon stops are answered (and recorded) but not counted by it
+    const recorded = after - before;
+    const complete = recorded >= g["2xx"] + g.non2xx && recorded <= g["2xx"] + g.non2xx + CONNECTIONS;
+    console.log(`recorded   ${recorded} calls rows for ${g["2xx"] + g.non2xx} responses counted (+ ≤ ${CONNECTIONS} in flight at the end)${complete ? " — every call recorded" : "  ← MISMATCH"}`);
+    console.log(`targets    p50 overhead ≤ 3 ms: ${g.latency.p50 - b.latency.p50 <= 3 ? "met" : "NOT met"}; ≥ 500 signed req/s: ${g.requests.average >= 500 ? "met" : "NOT met"}`);
+  } finally {
+    child.kill("SIGTERM");
+  }
+
+  // Real engine on the general corpus, through the gateway.
+  const dir = path.resolve(repoRoot, "../shared/corpus/general");
+  const files = fs.readdirSync(dir).filter((f) => /\.(png|jpe?g|bmp)$/i.test(f));
+  const images = files.map((f) => fs.readFileSync(path.join(dir, f)).toString("base64"));
+  const engine = getEngine();
+  await engine.warm();
+  const apiPath = pathTemplate("general").replace("{serviceCode}", serviceCodes.general);
+  const realBody = JSON.stringify({ data: images });
+  const ts = String(Date.now());
+  const t0 = performance.now();
+  const res = await handleOpenApi(
+    new Request(`http://127.0.0.1${apiPath}`, {
+      method: "POST",
+      headers: { "content-type": "application/json", AppKey: app.appKey, Timestamp: ts, Sign: computeSign(app.appKey, appSecret, ts, apiPath, realBody) },
+      body: realBody,
+    }),
+    { engine, db },
+  );
+  const secs = (performance.now() - t0) / 1000;
+  const out = (await res.json()) as { message: { success: number; fail: number } };
+  console.log(
+    `\nReal engine (${engine.stats().kind}, concurrency ${engine.stats().concurrency}) on ${files.length} corpus images in one signed request: ` +
+      `${out.message.success} ok, ${out.message.fail} refused, ${secs.toFixed(1)} s → ${(out.message.success / secs).toFixed(2)} images/s`,
+  );
+  await resetEngine();
+  await closeDb();
+}
+
+if (process.argv.includes("--serve")) {
+  void serve();
+} else {
+  main().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
+}
