@@ -170,3 +170,48 @@ test.describe("authorization: every /ops page and operator route", () => {
     }
   });
 });
+
+test("an operator sets an application's rate limit, cancels its pack and disables it — each asks first and is audited", async ({ page }) => {
+  const s = seed();
+  await login(page, s.customer.email, s.customer.password);
+  const name = await newApp(page, "运营停用");
+  await page.getByTestId("capability-general").getByRole("button", { name: "领取免费额度" }).click();
+  await expect(page.getByTestId("capability-general").getByRole("button", { name: "领取免费额度" })).toHaveCount(0);
+  await logout(page);
+
+  await login(page, s.operator.email, s.operator.password);
+  await page.goto(`/ops/apps?q=${encodeURIComponent(name)}`);
+  await page.getByRole("link", { name: `管理 ${name}` }).click();
+  await expect(page.getByRole("heading", { name })).toBeVisible();
+
+  await page.getByLabel("QPS 上限（次/秒）").fill("3");
+  await page.getByRole("button", { name: "保存", exact: true }).click();
+  await expect(page.getByText("QPS 上限已设为 3")).toBeVisible();
+
+  // 作废: 取消 leaves the pack alone; 确认作废 with a reason cancels it
+  const packs = page.getByRole("table", { name: "资源包" });
+  await packs.getByRole("button", { name: "作废" }).click();
+  const dialog = page.getByRole("dialog", { name: "作废资源包" });
+  await dialog.getByRole("button", { name: "取消" }).click();
+  await expect(packs).toContainText("生效中");
+  await packs.getByRole("button", { name: "作废" }).click();
+  await dialog.getByLabel(/原因/).fill("e2e 作废测试");
+  await dialog.getByRole("button", { name: "确认作废" }).click();
+  await expect(packs).toContainText("已作废");
+  await expect(packs).toContainText("e2e 作废测试");
+
+  // 停用应用 with a reason
+  await page.getByRole("button", { name: "停用应用" }).click();
+  const stop = page.getByRole("dialog", { name: `停用应用「${name}」` });
+  await stop.getByLabel(/原因/).fill("e2e 停用测试");
+  await stop.getByRole("button", { name: "确认停用" }).click();
+  await expect(page.getByRole("button", { name: "启用应用" })).toBeVisible();
+  await expect(page.getByText("运营停用：e2e 停用测试")).toBeVisible();
+
+  // 操作审计 lists all three with who and why
+  const log = page.getByText("该应用的运营操作").locator("..").locator("..");
+  await expect(log).toContainText("停用应用");
+  await expect(log).toContainText("修改 QPS 上限");
+  await page.goto("/ops/audit?q=e2e+作废测试");
+  await expect(page.getByRole("table", { name: "操作审计" }).getByRole("row", { name: /作废资源包/ }).first()).toContainText(s.operator.email);
+});
