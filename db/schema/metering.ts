@@ -60,6 +60,31 @@ export const callRollups = pgTable(
   ],
 );
 
+/**
+ * Hourly totals of call_rollups for the long chart ranges (7 and 30 days), written by the
+ * monitoring job (lib/monitoring/compact.ts) for hours that are over; the setting
+ * `rollups_hourly_until` says up to where they are complete, and charts read the minutes after it.
+ */
+export const callRollupsHourly = pgTable(
+  "call_rollups_hourly",
+  {
+    appId: text("app_id").notNull(),
+    api: text("api", { enum: API_KINDS }).notNull(),
+    hour: ts("hour").notNull(),
+    userId: text("user_id").notNull(),
+    calls: integer("calls").notNull().default(0),
+    failedCalls: integer("failed_calls").notNull().default(0),
+    imagesOk: integer("images_ok").notNull().default(0),
+    imagesFailed: integer("images_failed").notNull().default(0),
+    signFailures: integer("sign_failures").notNull().default(0),
+    bytesIn: bigint("bytes_in", { mode: "number" }).notNull().default(0),
+    bytesOut: bigint("bytes_out", { mode: "number" }).notNull().default(0),
+    latencySumMs: bigint("latency_sum_ms", { mode: "number" }).notNull().default(0),
+    latHist: integer("lat_hist").array().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.appId, t.api, t.hour] }), index("call_rollups_hourly_user_hour").on(t.userId, t.hour)],
+);
+
 /** Signs seen within the timestamp window: a second use is a replay. Shared by all instances. */
 export const replaySigns = pgTable(
   "replay_signs",
