@@ -9,7 +9,8 @@ import { getOverview } from "@/lib/monitoring";
 
 export const metadata: Metadata = { title: "控制台" };
 
-function Left({ n }: { n: number }) {
+function Left({ n, opened }: { n: number; opened: boolean }) {
+  if (!opened) return <span className="text-slate-400">未开通</span>;
   if (n === 0) return <span className="text-red-600">0</span>;
   return <span className={n < 100 ? "text-amber-700" : "text-slate-800"}>{count(n)}</span>;
 }
@@ -64,7 +65,7 @@ export default async function ConsoleHome() {
                 </Td>
                 {API_KINDS.map((k) => (
                   <Td key={k} className="tabular-nums">
-                    <Left n={r.left[k]} />
+                    <Left n={r.left[k]} opened={r.opened.includes(k)} />
                   </Td>
                 ))}
                 <Td className="tabular-nums">

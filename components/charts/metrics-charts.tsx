@@ -7,9 +7,9 @@ import { bytes, compact, fullTime, tickLabel } from "./format";
 const COLORS = { ok: "#1764e8", failed: "#dc2626", p50: "#0891b2", p95: "#d97706", in: "#1764e8", out: "#059669" };
 const axis = { fontSize: 12, fill: "#64748b" };
 
-function Frame({ title, testId, children }: { title: string; testId: string; children: React.ReactElement }) {
+function Frame({ title, testId, wide, children }: { title: string; testId: string; wide?: boolean; children: React.ReactElement }) {
   return (
-    <figure data-testid={testId} className="min-w-0 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+    <figure data-testid={testId} className={`min-w-0 ${wide ? "xl:col-span-2" : ""} rounded-lg border border-slate-200 bg-white p-4 shadow-sm`}>
       <figcaption className="mb-3 text-sm font-medium text-slate-700">{title}</figcaption>
       <div className="h-56 w-full">
         <ResponsiveContainer width="100%" height="100%">
@@ -47,11 +47,11 @@ export function MetricsCharts({ points, bucketMs }: { points: MetricsPoint[]; bu
           <YAxis tick={axis} tickFormatter={compact} width={48} tickLine={false} axisLine={false} />
           <Tooltip labelFormatter={label} formatter={(v) => (v == null ? "—" : `${v} ms`)} />
           <Legend wrapperStyle={{ fontSize: 12 }} />
-          <Line dataKey="p50" name="p50" stroke={COLORS.p50} dot={false} strokeWidth={2} connectNulls isAnimationActive={false} />
-          <Line dataKey="p95" name="p95" stroke={COLORS.p95} dot={false} strokeWidth={2} connectNulls isAnimationActive={false} />
+          <Line dataKey="p50" name="p50" stroke={COLORS.p50} dot={{ r: 2 }} strokeWidth={2} connectNulls isAnimationActive={false} />
+          <Line dataKey="p95" name="p95" stroke={COLORS.p95} dot={{ r: 2 }} strokeWidth={2} connectNulls isAnimationActive={false} />
         </LineChart>
       </Frame>
-      <Frame title="请求流量" testId="chart-traffic">
+      <Frame title="请求流量" testId="chart-traffic" wide>
         <AreaChart data={points} margin={{ top: 4, right: 8, left: 0, bottom: 0 }}>
           {grid}
           {x}

@@ -1,6 +1,7 @@
 /**
  * The alert scheduler, started once per server process from instrumentation.ts:
- * every 30 s it evaluates all rules and sends due webhook deliveries; when the gateway
+ * every 30 s it evaluates all rules, sends due webhook deliveries and folds finished hours
+ * into the hourly rollups (lib/monitoring/compact); when the gateway
  * reports a used-up quota (lib/quota/events) the application is evaluated at once.
  * Several instances may run it: raising is deduplicated in PostgreSQL and deliveries
  * are claimed with SKIP LOCKED.
@@ -9,6 +10,7 @@ import { eq } from "drizzle-orm";
 import { getDb } from "@/db";
 import { apps } from "@/db/schema";
 import { onQuotaExhausted } from "@/lib/quota/events";
+import { compactRollups } from "@/lib/monitoring/compact";
 import { evaluate } from "./evaluate";
 import { deliverDue } from "./webhook";
 
@@ -26,6 +28,11 @@ async function tick(state: State): Promise<void> {
     await deliverDue(db);
   } catch (e) {
     console.error("[alerts] evaluation failed:", e instanceof Error ? e.message : e);
+  }
+  try {
+    await compactRollups(await getDb(), new Date()); // hourly rollups for the 7/30-day charts
+  } catch (e) {
+    console.error("[monitoring] hourly rollups failed:", e instanceof Error ? e.message : e);
   } finally {
     state.busy = false;
   }

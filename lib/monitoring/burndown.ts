@@ -12,6 +12,7 @@ import { and, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import { rowsOf, type DbOrTx } from "@/db";
 import { API_KINDS, apps, quotaPacks, type ApiKindColumn } from "@/db/schema";
 import { remainingByApi } from "@/lib/quota/remaining";
+import { rollupSource } from "./compact";
 import { BUCKET_ORIGIN, bucketStart } from "./range";
 
 const DAY = 86_400_000;
@@ -66,13 +67,10 @@ export async function getBurndown(db: DbOrTx, f: { userId: string; appId?: strin
   const firstDayEnd = bucketStart(new Date(now.getTime() - (BURNDOWN_DAYS - 1) * DAY), DAY).getTime();
   const since = new Date(firstDayEnd - DAY);
   const usage = rowsOf<{ api: ApiKindColumn; b: Date | string; n: string | number }>(
-    await db.execute(sql`select api, date_bin('1 day'::interval, minute, ${BUCKET_ORIGIN.toISOString()}::timestamptz) as b, sum(images_ok)::bigint as n
-      from call_rollups
-      where user_id = ${f.userId} and minute >= ${since.toISOString()}::timestamptz and minute <= ${now.toISOString()}::timestamptz
-        ${f.appId ? sql`and app_id = ${f.appId}` : sql``}
+    await db.execute(sql`select api, date_bin('1 day'::interval, t, ${BUCKET_ORIGIN.toISOString()}::timestamptz) as b, sum(images_ok)::bigint as n
+      from ${rollupSource({ userId: f.userId, appId: f.appId }, since, new Date(now.getTime() + 1), true)} s
       group by 1, 2`),
   );
-
   const week = rowsOf<{ api: ApiKindColumn; n: string | number }>(
     await db.execute(sql`select api, sum(images_ok)::bigint as n from call_rollups
       where user_id = ${f.userId} and minute > ${new Date(now.getTime() - FORECAST_WINDOW_DAYS * DAY).toISOString()}::timestamptz

@@ -13,6 +13,8 @@ export interface AppOverview {
   name: string;
   status: "active" | "disabled";
   left: Record<ApiKindColumn, number>;
+  /** APIs that have had a pack (the others are 未开通) */
+  opened: ApiKindColumn[];
   callsToday: number;
   failedToday: number;
   openAlerts: number;
@@ -32,12 +34,16 @@ export async function getOverview(db: DbOrTx, userId: string, now: Date): Promis
   const alerts = rowsOf<{ app_id: string; n: string | number }>(
     await db.execute(sql`select app_id, count(*)::int as n from alert_events where user_id = ${userId} and status = '未处理' group by app_id`),
   );
+  const opened = rowsOf<{ app_id: string; api: ApiKindColumn }>(
+    await db.execute(sql`select distinct p.app_id, p.api from quota_packs p join apps a on a.id = p.app_id where a.user_id = ${userId} and p.status = 'active'`),
+  );
   const lefts = await Promise.all(list.map((a) => remainingByApi(db, a.id, now)));
   return list.map((a, i) => {
     const t = today.find((r) => r.app_id === a.id);
     return {
       ...a,
       left: lefts[i]!,
+      opened: opened.filter((o) => o.app_id === a.id).map((o) => o.api),
       callsToday: Number(t?.calls ?? 0),
       failedToday: Number(t?.failed ?? 0),
       openAlerts: Number(alerts.find((r) => r.app_id === a.id)?.n ?? 0),

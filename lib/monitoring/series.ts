@@ -8,6 +8,7 @@ import { sql, type SQL } from "drizzle-orm";
 import { rowsOf, type DbOrTx } from "@/db";
 import type { ApiKindColumn } from "@/db/schema";
 import { HISTOGRAM_LENGTH, mergeHistograms, percentileMs } from "@/lib/metering/histogram";
+import { rollupSource } from "./compact";
 import { BUCKET_ORIGIN, windowFor, type RangeKey } from "./range";
 
 export interface MetricsFilter {
@@ -65,14 +66,6 @@ export function histSumSql(): SQL {
   return sql`array[${sql.join(parts, sql`, `)}]::bigint[]`;
 }
 
-/** The rollup rows of one customer (and app/API when given) in [from, to). */
-export function rollupScope(f: { userId: string; appId?: string | null; api?: string | null }, from: Date, to: Date): SQL {
-  const conds = [sql`user_id = ${f.userId}`, sql`minute >= ${from.toISOString()}::timestamptz`, sql`minute < ${to.toISOString()}::timestamptz`];
-  if (f.appId) conds.push(sql`app_id = ${f.appId}`);
-  if (f.api) conds.push(sql`api = ${f.api}`);
-  return sql.join(conds, sql` and `);
-}
-
 interface Row {
   b: Date | string;
   calls: string | number;
@@ -89,12 +82,12 @@ interface Row {
 export async function getMetrics(db: DbOrTx, f: MetricsFilter): Promise<Metrics> {
   const w = windowFor(f.range, f.now);
   const rows = rowsOf<Row>(
-    await db.execute(sql`select date_bin(${`${w.bucketMs / 1000} seconds`}::interval, minute, ${BUCKET_ORIGIN.toISOString()}::timestamptz) as b,
+    await db.execute(sql`select date_bin(${`${w.bucketMs / 1000} seconds`}::interval, t, ${BUCKET_ORIGIN.toISOString()}::timestamptz) as b,
         sum(calls)::bigint as calls, sum(failed_calls)::bigint as failed,
         sum(images_ok)::bigint as images_ok, sum(images_failed)::bigint as images_failed, sum(sign_failures)::bigint as sign_failures,
         sum(bytes_in)::bigint as bytes_in, sum(bytes_out)::bigint as bytes_out, sum(latency_sum_ms)::bigint as lat_sum,
         ${histSumSql()} as hist
-      from call_rollups where ${rollupScope(f, w.from, w.to)}
+      from ${rollupSource(f, w.from, w.to, w.bucketMs % 3_600_000 === 0)} s
       group by 1`),
   );
   const byT = new Map<number, Row>();

@@ -55,31 +55,27 @@ export default async function AlertsPage({ searchParams }: { searchParams: Searc
     <>
       <PageHeader title="应用告警" description="应用使用过程中的异常：额度不足或用完、资源包到期、错误率、响应时间与签名失败。" />
 
-      <Card
-        title="告警事件"
-        actions={
-          <>
-            <nav aria-label="状态" className="flex rounded-md border border-slate-300 bg-white p-0.5">
-              {STATUS_TABS.map((t) => (
-                <Link
-                  key={t.label}
-                  href={q({ status: t.value })}
-                  aria-current={t.value === status ? "page" : undefined}
-                  className={cx("rounded px-2.5 py-1 text-sm", t.value === status ? "bg-brand-600 text-white" : "text-slate-600 hover:text-brand-600")}
-                >
-                  {t.label}
-                </Link>
-              ))}
-            </nav>
-            {open > 0 && <AckAllButton />}
-          </>
-        }
-      >
+      <Card title="告警事件">
+        <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
+          <nav aria-label="状态" className="flex rounded-md border border-slate-300 bg-white p-0.5">
+            {STATUS_TABS.map((t) => (
+              <Link
+                key={t.label}
+                href={q({ status: t.value })}
+                aria-current={t.value === status ? "page" : undefined}
+                className={cx("whitespace-nowrap rounded px-3 py-1 text-sm", t.value === status ? "bg-brand-600 text-white" : "text-slate-600 hover:text-brand-600")}
+              >
+                {t.label}
+              </Link>
+            ))}
+          </nav>
+          {open > 0 && <AckAllButton />}
+        </div>
         {events.length === 0 ? (
           <EmptyState title={status ? `没有${status}的告警` : "暂无告警"} description="规则触发时，告警会出现在这里，并推送到您设置的 Webhook。" />
         ) : (
-          <div className="-mx-5 -my-5">
-            <Table head={["级别", "时间", "应用", "内容", "状态", "操作"]} caption="告警事件">
+          <div className="-mx-5 -mb-5">
+            <Table head={["级别", "时间", "内容", "状态"]} caption="告警事件">
               {events.map((e) => (
                 <tr key={e.id} data-testid="alert-row" data-kind={e.kind}>
                   <Td>
@@ -89,20 +85,20 @@ export default async function AlertsPage({ searchParams }: { searchParams: Searc
                     {shTime(e.openedAt)}
                     {e.clearedAt && <div className="text-xs text-slate-400">恢复于 {shTime(e.clearedAt)}</div>}
                   </Td>
-                  <Td>{e.appName}</Td>
-                  <Td className="min-w-72 whitespace-normal">
+                  <Td className="min-w-64 whitespace-normal">
                     <div className="font-medium text-slate-800">
                       {KIND_INFO[e.kind].label} · {subjectLabel(e.subject)}
+                      <span className="ml-2 text-xs font-normal text-slate-500">{e.appName}</span>
                     </div>
                     <div className="text-slate-500">{e.message}</div>
                   </Td>
                   <Td>
-                    <span className="flex flex-col items-start gap-1">
+                    <span className="flex flex-wrap items-center gap-1.5">
                       {e.status === "未处理" ? <Badge tone="amber">未处理</Badge> : <Badge tone="green">已处理</Badge>}
                       {e.clearedAt ? <span className="text-xs text-slate-400">已恢复</span> : <span className="text-xs text-red-600">持续中</span>}
                     </span>
+                    {e.status === "未处理" ? <AckButton eventId={e.id} /> : <div className="text-xs text-slate-400">处理于 {shTime(e.ackedAt)}</div>}
                   </Td>
-                  <Td>{e.status === "未处理" ? <AckButton eventId={e.id} /> : <span className="text-xs text-slate-400">{shTime(e.ackedAt)}</span>}</Td>
                 </tr>
               ))}
             </Table>
@@ -146,7 +142,7 @@ export default async function AlertsPage({ searchParams }: { searchParams: Searc
       <Card className="mt-6" title="Webhook 通知">
         <div className="grid gap-6 lg:grid-cols-2">
           <WebhookForm url={webhook.url ?? ""} hasSecret={webhook.hasSecret} />
-          <div className="space-y-2 text-sm leading-6 text-slate-600">
+          <div className="min-w-0 space-y-2 text-sm leading-6 text-slate-600">
             <p>告警产生（alert.opened）和恢复（alert.resolved）时，我们向该地址 POST 一个 JSON：</p>
             <pre className="overflow-x-auto rounded-md bg-slate-900 p-3 text-xs leading-5 text-slate-100">{`{"type":"alert.opened","created":1717000000,
  "alert":{"id":"alt_…","app_id":"app_…","app_name":"…",

@@ -21,8 +21,8 @@ export function RuleForm({ ruleId, enabled, threshold, unit, fixed }: { ruleId: 
         <input type="hidden" name="threshold" value="0" />
       ) : (
         <span className="inline-flex items-center gap-1">
-          <Input name="threshold" type="number" min={0} defaultValue={threshold} aria-label="阈值" aria-invalid={state.status === "error"} className="w-24" />
-          <span className="text-xs text-slate-500">{unit}</span>
+          <Input name="threshold" type="number" min={0} defaultValue={threshold} aria-label="阈值" aria-invalid={state.status === "error"} style={{ width: "6.5rem" }} />
+          <span className="w-5 text-xs text-slate-500">{unit}</span>
         </span>
       )}
       <Button type="submit" variant="secondary" className="h-8 px-3" disabled={pending}>
@@ -42,7 +42,7 @@ export function AckButton({ eventId }: { eventId: string }) {
   return (
     <form action={action} className="inline">
       <input type="hidden" name="eventId" value={eventId} />
-      <Button type="submit" variant="ghost" className="h-7 px-2" disabled={pending || state.status === "ok"}>
+      <Button type="submit" variant="ghost" className="-ml-2 mt-1 h-7 px-2" disabled={pending || state.status === "ok"}>
         标为已处理
       </Button>
     </form>
@@ -65,7 +65,7 @@ export function WebhookForm({ url, hasSecret }: { url: string; hasSecret: boolea
   const [testState, testAction, testing] = useActionState(testWebhookAction, idle);
   const secret = state.status === "ok" ? state.data?.secret : null;
   return (
-    <div className="space-y-3">
+    <div className="min-w-0 space-y-3">
       <form action={action} className="space-y-3">
         <label htmlFor="webhook-url" className="block text-sm font-medium text-slate-700">
           Webhook 地址（HTTPS）

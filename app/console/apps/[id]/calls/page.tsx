@@ -50,11 +50,11 @@ export default async function CallsPage({ params, searchParams }: { params: Prom
 
       <form method="get" className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-[1.4fr_1fr_1fr_1fr_1fr_auto] lg:items-end">
         <label className="space-y-1 text-sm text-slate-600">
-          <span>请求 ID</span>
+          <span className="block">请求 ID</span>
           <Input name="q" defaultValue={filter.q} placeholder="req_…" aria-label="请求 ID" />
         </label>
         <label className="space-y-1 text-sm text-slate-600">
-          <span>接口</span>
+          <span className="block">接口</span>
           <select name="api" defaultValue={filter.api} className={inputClass} aria-label="接口">
             <option value="">全部接口</option>
             {API_KINDS.map((k) => (
@@ -65,7 +65,7 @@ export default async function CallsPage({ params, searchParams }: { params: Prom
           </select>
         </label>
         <label className="space-y-1 text-sm text-slate-600">
-          <span>返回码</span>
+          <span className="block">返回码</span>
           <select name="code" defaultValue={filter.code} className={inputClass} aria-label="返回码">
             <option value="">全部</option>
             <option value="ok">成功（0）</option>
@@ -78,11 +78,11 @@ export default async function CallsPage({ params, searchParams }: { params: Prom
           </select>
         </label>
         <label className="space-y-1 text-sm text-slate-600">
-          <span>开始时间</span>
+          <span className="block">开始时间</span>
           <Input type="datetime-local" name="from" defaultValue={filter.from} aria-label="开始时间" />
         </label>
         <label className="space-y-1 text-sm text-slate-600">
-          <span>结束时间</span>
+          <span className="block">结束时间</span>
           <Input type="datetime-local" name="to" defaultValue={filter.to} aria-label="结束时间" />
         </label>
         <div className="flex gap-2">
