@@ -11,6 +11,7 @@ export function EngineHealth({ initial }: { initial: Health }) {
   useEffect(() => {
     let stop = false;
     const tick = async () => {
+      if (document.visibilityState !== "visible") return;
       try {
         const res = await fetch("/ops/api/stats", { cache: "no-store" });
         if (res.ok && !stop) setH(((await res.json()) as { engine: Health }).engine);

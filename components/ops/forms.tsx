@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useEffect, useRef, useState, type ReactNode } from "react";
+import { startTransition, useActionState, useEffect, useRef, useState, type FormEvent, type ReactNode } from "react";
 import type { ActionState } from "@/app/_server/session";
 import { Dialog, DialogFooter } from "@/components/dialog";
 import { Alert, Button, Field, Input, Textarea, cx, inputClass } from "@/components/ui";
@@ -8,14 +8,24 @@ import { Alert, Button, Field, Input, Textarea, cx, inputClass } from "@/compone
 type Action = (prev: ActionState, form: FormData) => Promise<ActionState>;
 const idle: ActionState = { status: "idle" };
 
+/**
+ * The action's state, plus a submit handler that dispatches it without React's automatic
+ * form reset: after a refused submission the operator's input stays for correcting.
+ */
 function useOpsAction(action: Action) {
-  return useActionState(action, idle);
+  const [state, formAction, pending] = useActionState(action, idle);
+  const onSubmit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const fd = new FormData(e.currentTarget);
+    startTransition(() => formAction(fd));
+  };
+  return [state, onSubmit, pending] as const;
 }
 
 const fieldError = (s: ActionState, k: string) => (s.status === "error" ? s.fieldErrors?.[k] : undefined);
 
 function Outcome({ state }: { state: ActionState }) {
-  if (state.status === "error") return <Alert>{state.message}</Alert>;
+  if (state.status === "error") return state.fieldErrors && Object.keys(state.fieldErrors).length ? null : <Alert>{state.message}</Alert>;
   if (state.status === "ok" && state.message) return <Alert tone="green">{state.message}</Alert>;
   return null;
 }
@@ -40,7 +50,7 @@ export function PriceRowForm({
   betaEndsAt: string;
   effective: ReactNode;
 }) {
-  const [state, formAction, pending] = useOpsAction(action);
+  const [state, onSubmit, pending] = useOpsAction(action);
   const id = `${api}-${tier}`;
   const err = (k: string) => {
     const e = fieldError(state, k);
@@ -48,7 +58,7 @@ export function PriceRowForm({
   };
   const label = "mb-1 block text-xs text-slate-500 sm:sr-only";
   return (
-    <form action={formAction} aria-label={name} className="grid grid-cols-2 items-start gap-x-3 gap-y-2 border-b border-slate-100 py-3 last:border-0 sm:grid-cols-[7rem_1fr_1fr_1.5fr_auto]">
+    <form onSubmit={onSubmit} aria-label={name} className="grid grid-cols-2 items-start gap-x-3 gap-y-2 border-b border-slate-100 py-3 last:border-0 sm:grid-cols-[7rem_1fr_1fr_1.5fr_auto]">
       <input type="hidden" name="api" value={api} />
       <input type="hidden" name="tier" value={tier} />
       <div className="col-span-2 sm:col-span-1">
@@ -98,9 +108,9 @@ export function PriceHead() {
 }
 
 export function FreeQuotaForm({ action, calls, days }: { action: Action; calls: number; days: number }) {
-  const [state, formAction, pending] = useOpsAction(action);
+  const [state, onSubmit, pending] = useOpsAction(action);
   return (
-    <form action={formAction} className="space-y-4">
+    <form onSubmit={onSubmit} className="space-y-4">
       <div className="grid gap-4 sm:grid-cols-2">
         <Field label="每个 API 的免费次数" htmlFor="fq-calls" error={fieldError(state, "calls")} hint="新应用领取免费额度时生效；已领取的不变">
           <Input id="fq-calls" name="calls" type="number" min={0} defaultValue={calls} required />
@@ -118,9 +128,9 @@ export function FreeQuotaForm({ action, calls, days }: { action: Action; calls: 
 }
 
 export function RateLimitForm({ action, appId, value }: { action: Action; appId: string; value: number }) {
-  const [state, formAction, pending] = useOpsAction(action);
+  const [state, onSubmit, pending] = useOpsAction(action);
   return (
-    <form action={formAction} className="flex flex-wrap items-end gap-2">
+    <form onSubmit={onSubmit} className="flex flex-wrap items-end gap-2">
       <input type="hidden" name="appId" value={appId} />
       <div className="w-32">
         <Field label="QPS 上限（次/秒）" htmlFor={`rl-${appId}`} error={fieldError(state, "ratePerSec")}>
@@ -163,7 +173,7 @@ export function ReasonAction({
   confirmVariant?: "primary" | "danger";
 }) {
   const [open, setOpen] = useState(false);
-  const [state, formAction, pending] = useOpsAction(action);
+  const [state, onSubmit, pending] = useOpsAction(action);
   const seen = useRef(state);
   useEffect(() => {
     if (state !== seen.current && state.status === "ok") setOpen(false);
@@ -176,7 +186,7 @@ export function ReasonAction({
         {label}
       </Button>
       <Dialog open={open} onClose={() => setOpen(false)} title={title}>
-        <form action={formAction} className="space-y-4">
+        <form onSubmit={onSubmit} className="space-y-4 whitespace-normal">
           {Object.entries(fields).map(([k, v]) => (
             <input key={k} type="hidden" name={k} value={v} />
           ))}
@@ -202,14 +212,14 @@ export function ReasonAction({
 /** 调整余额: a dialog with the amount (negative to correct) and the note for the ledger. */
 export function CreditDialog({ action, userId, email }: { action: Action; userId: string; email: string }) {
   const [open, setOpen] = useState(false);
-  const [state, formAction, pending] = useOpsAction(action);
+  const [state, onSubmit, pending] = useOpsAction(action);
   return (
     <>
       <Button type="button" variant="ghost" className="h-8 px-2" onClick={() => setOpen(true)} aria-label={`调整 ${email} 的余额`}>
         调整余额
       </Button>
       <Dialog open={open} onClose={() => setOpen(false)} title="调整余额">
-        <form action={formAction} className="space-y-4">
+        <form onSubmit={onSubmit} className="space-y-4 whitespace-normal">
           <input type="hidden" name="userId" value={userId} />
           <p className="text-sm text-slate-600">
             账号 <span className="font-medium text-slate-900">{email}</span>。金额为正表示充值，为负表示扣减（不能超过当前余额）。
@@ -236,9 +246,9 @@ export function CreditDialog({ action, userId, email }: { action: Action; userId
 }
 
 export function VoucherForm({ action, email }: { action: Action; email: string }) {
-  const [state, formAction, pending] = useOpsAction(action);
+  const [state, onSubmit, pending] = useOpsAction(action);
   return (
-    <form action={formAction} className="space-y-4" aria-label="发放代金券">
+    <form onSubmit={onSubmit} className="space-y-4" aria-label="发放代金券">
       <Field label="账号邮箱" htmlFor="v-email" error={fieldError(state, "email")} required>
         <Input id="v-email" name="email" type="email" defaultValue={email} required />
       </Field>
@@ -262,10 +272,10 @@ export function VoucherForm({ action, email }: { action: Action; email: string }
 }
 
 export function CouponForm({ action, email }: { action: Action; email: string }) {
-  const [state, formAction, pending] = useOpsAction(action);
+  const [state, onSubmit, pending] = useOpsAction(action);
   const [kind, setKind] = useState<"amount" | "percent">("amount");
   return (
-    <form action={formAction} className="space-y-4" aria-label="发放优惠券">
+    <form onSubmit={onSubmit} className="space-y-4" aria-label="发放优惠券">
       <Field label="账号邮箱" htmlFor="c-email" error={fieldError(state, "email")} required>
         <Input id="c-email" name="email" type="email" defaultValue={email} required />
       </Field>
