@@ -1,5 +1,6 @@
 import path from "node:path";
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
+import { PgDialect } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePg, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import * as schema from "./schema";
@@ -72,6 +73,29 @@ export function rowsOf<T>(result: unknown): T[] {
   if (Array.isArray(result)) return result as T[];
   const r = result as { rows?: T[] };
   return r.rows ?? [];
+}
+
+const dialect = new PgDialect();
+
+/** The postgres.js client behind a drizzle handle, or null (PGlite, or a transaction). */
+function postgresClient(db: DbOrTx): postgres.Sql | null {
+  const client = (db as { $client?: unknown }).$client;
+  return typeof client === "function" && typeof (client as Partial<postgres.Sql>).unsafe === "function" ? (client as postgres.Sql) : null;
+}
+
+/**
+ * Runs a hot raw statement as a named prepared statement on PostgreSQL: drizzle's
+ * `db.execute(sql…)` sends it unprepared, so the server parses and plans it on every
+ * call. postgres.js keeps one prepared statement per distinct text and connection, so
+ * only use this for statements whose text does not vary with the data (values go in
+ * parameters). On PGlite, or inside a transaction, it is a plain `db.execute`.
+ * Returns the rows either way.
+ */
+export async function executePrepared<T>(db: DbOrTx, query: SQL): Promise<T[]> {
+  const client = postgresClient(db);
+  if (!client) return rowsOf<T>(await db.execute(query));
+  const { sql: text, params } = dialect.sqlToQuery(query);
+  return (await client.unsafe(text, params as postgres.ParameterOrJSON<never>[], { prepare: true })) as unknown as T[];
 }
 
 export async function ping(db: Db): Promise<void> {
