@@ -7,11 +7,10 @@
  * waiting for the WAL flush (ASYNC_COMMIT): losing the last fraction of a second of
  * them in a PostgreSQL crash is harmless, and it keeps the hot path off the disk.
  */
-import { and, eq, isNull, sql } from "drizzle-orm";
-import { rowsOf, type Db } from "@/db";
-import { apps, serviceCodes } from "@/db/schema";
+import { sql } from "drizzle-orm";
+import { executePrepared, type Db } from "@/db";
 import { ApiError } from "@/lib/api/codes";
-import { decryptSecret } from "@/lib/crypto";
+import { appSecretsFor } from "@/lib/apps/secrets";
 import type { ApiKind } from "@/lib/engine/types";
 import { ASYNC_COMMIT } from "@/lib/metering/record";
 import { remainingExpr } from "@/lib/quota/remaining";
@@ -61,6 +60,23 @@ export function precheck(h: Headers3, now: number = Date.now()): { appKey: strin
   return { appKey: h.appKey, timestamp: h.timestamp!, timestampMs, sign };
 }
 
+interface AppRow {
+  appId: string;
+  userId: string;
+  secretEnc: string;
+  prevSecretEnc: string | null;
+  prevSecretExpiresAt: Date | string | null;
+  status: string;
+  rateLimitPerSec: number;
+  codeAppId: string | null;
+  codeApi: string | null;
+}
+
+/** A raw timestamptz as a Date (postgres.js and PGlite already parse it; a string is tolerated). */
+function toDate(v: Date | string | null): Date | null {
+  return v === null ? null : v instanceof Date ? v : new Date(v);
+}
+
 let lastPurge = 0;
 const PURGE_EVERY_MS = 60_000;
 
@@ -78,37 +94,29 @@ export async function authenticate(
   body: Buffer,
   now: Date = new Date(),
 ): Promise<SignedApp> {
-  const [row] = await db
-    .select({
-      appId: apps.id,
-      userId: apps.userId,
-      secretEnc: apps.secretEnc,
-      prevSecretEnc: apps.prevSecretEnc,
-      prevSecretExpiresAt: apps.prevSecretExpiresAt,
-      status: apps.status,
-      rateLimitPerSec: apps.rateLimitPerSec,
-      codeAppId: serviceCodes.appId,
-      codeApi: serviceCodes.api,
-    })
-    .from(apps)
-    .leftJoin(serviceCodes, eq(serviceCodes.code, route.serviceCode))
-    .where(and(eq(apps.appKey, pre.appKey), isNull(apps.deletedAt)))
-    .limit(1);
+  const [row] = await executePrepared<AppRow>(
+    db,
+    sql`select a.id as "appId", a.user_id as "userId", a.secret_enc as "secretEnc", a.prev_secret_enc as "prevSecretEnc",
+        a.prev_secret_expires_at as "prevSecretExpiresAt", a.status, a.rate_limit_per_sec as "rateLimitPerSec",
+        c.app_id as "codeAppId", c.api as "codeApi"
+      from apps a left join service_codes c on c.code = ${route.serviceCode}
+      where a.app_key = ${pre.appKey} and a.deleted_at is null limit 1`,
+  );
   if (!row || row.status !== "active") throw new AuthError(4017, null);
   const who = { appId: row.appId, userId: row.userId };
 
-  const secrets = [decryptSecret(row.secretEnc)];
-  if (row.prevSecretEnc && row.prevSecretExpiresAt && row.prevSecretExpiresAt > now) secrets.push(decryptSecret(row.prevSecretEnc));
+  const secrets = appSecretsFor({ ...row, prevSecretExpiresAt: toDate(row.prevSecretExpiresAt) }, now);
   if (!verifySign({ appKey: pre.appKey, secrets, timestamp: pre.timestamp, paths: route.signPaths, body, sign: pre.sign })) {
     throw new AuthError(4014, who);
   }
   if (row.codeAppId !== row.appId || row.codeApi !== route.api) throw new AuthError(4018, who);
 
   maybePurge(db, now.getTime());
-  const [gate] = rowsOf<{ fresh: number; hits: number; remaining: number }>(
-    await db.execute(sql`with r as (${rememberSignSql(pre.sign, pre.timestampMs)}), w as (${rateHitSql(row.appId)})
+  const [gate] = await executePrepared<{ fresh: number; hits: number; remaining: number }>(
+    db,
+    sql`with r as (${rememberSignSql(pre.sign, pre.timestampMs)}), w as (${rateHitSql(row.appId)})
       select (select count(*) from r)::int as fresh, (select count from w)::int as hits, ${remainingExpr(row.appId, route.api, now)} as remaining
-      from ${ASYNC_COMMIT}`),
+      from ${ASYNC_COMMIT}`,
   );
   if (!gate || Number(gate.fresh) !== 1) throw new AuthError(4016, who);
   if (isOverLimit(Number(gate.hits), row.rateLimitPerSec)) throw new AuthError(4020, who, `每秒最多 ${row.rateLimitPerSec} 次请求`);

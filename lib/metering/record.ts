@@ -4,7 +4,7 @@
  * latency histogram), in one statement so monitoring never sees one without the other.
  */
 import { sql } from "drizzle-orm";
-import type { DbOrTx } from "@/db";
+import { executePrepared, type DbOrTx } from "@/db";
 import type { ApiKind } from "@/lib/engine/types";
 import { bucketIndex, emptyHistogram } from "./histogram";
 
@@ -43,7 +43,7 @@ export async function recordCall(db: DbOrTx, r: CallRecord): Promise<void> {
     select ${r.requestId}, ${r.appId}, ${r.userId}, ${r.api}, ${r.httpStatus}, ${r.code}, ${r.imagesOk}, ${r.imagesFailed}, ${packs}::jsonb,
             ${r.bytesIn}, ${r.bytesOut}, ${Math.round(r.latencyMs)}, ${Math.round(r.engineMs)}, ${at}::timestamptz from ${ASYNC_COMMIT}`;
   if (!r.appId || !r.api || !r.userId) {
-    await db.execute(insertCall);
+    await executePrepared(db, insertCall);
     return;
   }
   const hist = emptyHistogram();
@@ -51,7 +51,7 @@ export async function recordCall(db: DbOrTx, r: CallRecord): Promise<void> {
   hist[idx] = 1;
   const failed = r.code === 0 ? 0 : 1;
   const sign = r.signFailure ? 1 : 0;
-  await db.execute(sql`with c as (${insertCall} returning 1)
+  await executePrepared(db, sql`with c as (${insertCall} returning 1)
     insert into call_rollups as r (app_id, api, minute, user_id, calls, failed_calls, images_ok, images_failed, sign_failures, bytes_in, bytes_out, latency_sum_ms, lat_hist)
     select ${r.appId}, ${r.api}, date_trunc('minute', ${at}::timestamptz), ${r.userId}, 1, ${failed}, ${r.imagesOk}, ${r.imagesFailed}, ${sign},
             ${r.bytesIn}, ${r.bytesOut}, ${Math.round(r.latencyMs)}, ${`{${hist.join(",")}}`}::int[] from ${ASYNC_COMMIT}

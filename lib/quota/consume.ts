@@ -15,7 +15,7 @@
  * hold regardless of commit mode. Pass `durable: true` to wait for the flush.
  */
 import { sql } from "drizzle-orm";
-import { rowsOf, type DbOrTx } from "@/db";
+import { executePrepared, type DbOrTx } from "@/db";
 import type { ApiKind } from "@/lib/engine/types";
 import { ASYNC_COMMIT } from "@/lib/metering/record";
 import { emitQuotaExhausted } from "./events";
@@ -36,8 +36,9 @@ export async function consumeCalls(
   if (!Number.isInteger(p.n) || p.n < 0) throw new RangeError("n must be a non-negative integer");
   const now = p.now ?? new Date();
   if (p.n === 0) return { charged: 0, packs: [], remaining: await remainingCalls(db, p.appId, p.api, now) };
-  const rows = rowsOf<{ id: string; left_calls: number; taken: number }>(
-    await db.execute(sql`with avail as (
+  const rows = await executePrepared<{ id: string; left_calls: number; taken: number }>(
+    db,
+    sql`with avail as (
         select id, expires_at, (calls_total - calls_used) as left_calls from quota_packs
         where ${validPackWhere(p.appId, p.api, now)}
         order by expires_at, id
@@ -53,7 +54,7 @@ export async function consumeCalls(
         returning q.id, a.take
       )
       select a.id, a.left_calls::int as left_calls, coalesce(u.take, 0)::int as taken
-      from alloc a left join upd u on u.id = a.id${p.durable ? sql`` : sql` cross join ${ASYNC_COMMIT}`}`),
+      from alloc a left join upd u on u.id = a.id${p.durable ? sql`` : sql` cross join ${ASYNC_COMMIT}`}`,
   );
   const packs = rows.filter((r) => Number(r.taken) > 0).map((r) => ({ packId: r.id, calls: Number(r.taken) }));
   const charged = packs.reduce((s, x) => s + x.calls, 0);
