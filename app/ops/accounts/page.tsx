@@ -22,22 +22,29 @@ export default async function OpsAccounts({ searchParams }: { searchParams: Prom
       {rows.length === 0 ? (
         <EmptyState title="没有符合条件的账号" />
       ) : (
-        <Table head={["邮箱", "名称", "角色", "实名", "状态", "应用", "已完成订单", "实收", "余额", "注册时间", "操作"]} caption="账号列表">
+        <Table head={["账号", "状态", "应用", "已完成订单", "余额", "注册时间", "操作"]} caption="账号列表">
           {rows.map((u) => (
             <tr key={u.id}>
-              <Td className="font-medium text-slate-900">{u.email}</Td>
-              <Td>{u.name || "—"}</Td>
-              <Td>{u.role === "operator" ? <Badge tone="blue">运营</Badge> : <Badge>客户</Badge>}</Td>
-              <Td>{u.verified ? <Badge tone="green">已实名</Badge> : <Badge tone="amber">未实名</Badge>}</Td>
-              <Td>{u.disabled ? <Badge tone="red">已禁用</Badge> : <Badge tone="green">正常</Badge>}</Td>
+              <Td>
+                <p className="font-medium text-slate-900">{u.email}</p>
+                <p className="text-xs text-slate-500">{u.name || "—"}</p>
+              </Td>
+              <Td>
+                <div className="flex gap-1">
+                  {u.role === "operator" && <Badge tone="blue">运营</Badge>}
+                  {u.verified ? <Badge tone="green">已实名</Badge> : <Badge tone="amber">未实名</Badge>}
+                  {u.disabled && <Badge tone="red">已禁用</Badge>}
+                </div>
+              </Td>
               <Td className="tabular-nums">
-                <Link className="text-brand-600 hover:underline" href={`/ops/apps?q=${encodeURIComponent(u.email)}`}>
+                <Link className="text-brand-600 hover:underline" href={`/ops/apps?q=${encodeURIComponent(u.email)}`} aria-label={`${u.email} 的应用`}>
                   {u.apps}
                 </Link>
               </Td>
-              <Td className="tabular-nums">{u.paidOrders}</Td>
-              <Td className="tabular-nums">{cny(u.paidFen)}</Td>
-              <Td className="tabular-nums">{cny(u.balanceFen)}</Td>
+              <Td className="tabular-nums">
+                {u.paidOrders} 笔 · {cny(u.paidFen)}
+              </Td>
+              <Td className="tabular-nums font-medium">{cny(u.balanceFen)}</Td>
               <Td>{shDate(u.createdAt)}</Td>
               <Td>
                 <div className="flex items-center gap-1">
