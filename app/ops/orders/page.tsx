@@ -26,22 +26,31 @@ export default async function OpsOrders({ searchParams }: { searchParams: Promis
       {rows.length === 0 ? (
         <EmptyState title="没有符合条件的订单" />
       ) : (
-        <Table head={["订单号", "账号", "应用", "API", "状态", "订单金额", "代金券", "优惠券", "实收", "创建时间", "支付时间"]} caption="订单列表">
+        <Table head={["订单号", "账号", "应用 / API", "状态", "订单金额", "优惠", "实收", "创建 / 支付时间"]} caption="订单列表">
           {rows.map((o) => (
             <tr key={o.id}>
               <Td className="font-mono text-xs">{o.id}</Td>
-              <Td>{o.email}</Td>
-              <Td>{o.appName}</Td>
-              <Td>{API_LABELS[o.api]}</Td>
+              <Td>
+                <span className="block max-w-[12rem] whitespace-normal break-all">{o.email}</span>
+              </Td>
+              <Td>
+                <p>{o.appName}</p>
+                <p className="text-xs text-slate-500">{API_LABELS[o.api]}</p>
+              </Td>
               <Td>
                 <OrderStatusBadge status={o.status} />
               </Td>
               <Td className="tabular-nums">{cny(o.totalFen)}</Td>
-              <Td className="tabular-nums">{o.voucherFen ? `-${cny(o.voucherFen)}` : "—"}</Td>
-              <Td className="tabular-nums">{o.couponFen ? `-${cny(o.couponFen)}` : "—"}</Td>
+              <Td className="tabular-nums text-xs">
+                {o.voucherFen ? <p>代金券 -{cny(o.voucherFen)}</p> : null}
+                {o.couponFen ? <p>优惠券 -{cny(o.couponFen)}</p> : null}
+                {!o.voucherFen && !o.couponFen ? "—" : null}
+              </Td>
               <Td className="tabular-nums font-medium">{o.status === "已完成" ? cny(paidFen(o)) : "—"}</Td>
-              <Td>{shTime(o.createdAt)}</Td>
-              <Td>{shTime(o.paidAt)}</Td>
+              <Td className="text-xs">
+                <p>{shTime(o.createdAt)}</p>
+                <p className="text-slate-500">{o.paidAt ? shTime(o.paidAt) : "未支付"}</p>
+              </Td>
             </tr>
           ))}
         </Table>
