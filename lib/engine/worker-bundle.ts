@@ -4,6 +4,8 @@
  * node_modules/.cache/ocr-engine/worker.cjs (relative to process.cwd(), the
  * project root under next, tsx and vitest) and rebuilt when a source under
  * lib/ is newer. OCR_ENGINE_WORKER overrides the path (a prebuilt bundle).
+ * Every fs call on these run-time paths carries `turbopackIgnore` so `next
+ * build` does not trace the whole project into the server output.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -20,14 +22,14 @@ function newestSource(dir: string): number {
   let newest = 0;
   let entries: fs.Dirent[];
   try {
-    entries = fs.readdirSync(dir, { withFileTypes: true });
+    entries = fs.readdirSync(/* turbopackIgnore: true */ dir, { withFileTypes: true });
   } catch {
     return 0;
   }
   for (const e of entries) {
     const p = path.join(dir, e.name);
     if (e.isDirectory()) newest = Math.max(newest, newestSource(p));
-    else if (/\.(ts|tsx|js|mjs)$/.test(e.name) && !/\.test\./.test(e.name)) newest = Math.max(newest, fs.statSync(p).mtimeMs);
+    else if (/\.(ts|tsx|js|mjs)$/.test(e.name) && !/\.test\./.test(e.name)) newest = Math.max(newest, fs.statSync(/* turbopackIgnore: true */ p).mtimeMs);
   }
   return newest;
 }
@@ -40,15 +42,15 @@ export function ensureWorkerBundle(): Promise<string> {
     const out = workerBundlePath();
     if (process.env.OCR_ENGINE_WORKER) return out;
     const root = process.cwd();
-    const builtAt = fs.existsSync(out) ? fs.statSync(out).mtimeMs : 0;
+    const builtAt = fs.existsSync(/* turbopackIgnore: true */ out) ? fs.statSync(/* turbopackIgnore: true */ out).mtimeMs : 0;
     const sources = newestSource(path.join(root, "lib"));
     if (builtAt === 0 || sources > builtAt) {
       const script = path.join(root, "scripts", "build-engine-worker.mjs");
-      if (!fs.existsSync(script)) {
+      if (!fs.existsSync(/* turbopackIgnore: true */ script)) {
         if (builtAt) return out;
         throw new Error(`no worker bundle at ${out} and no ${script} to build it`);
       }
-      await run(process.execPath, [script, out], { cwd: root });
+      await run(/* turbopackIgnore: true */ process.execPath, [script, out], { cwd: root });
     }
     return out;
   })();
