@@ -71,10 +71,12 @@ export async function getBurndown(db: DbOrTx, f: { userId: string; appId?: strin
       from ${rollupSource({ userId: f.userId, appId: f.appId }, since, new Date(now.getTime() + 1), true)} s
       group by 1, 2`),
   );
+  // the last 7 days from the first whole hour, so finished hours come from the hourly rollups
+  const weekFrom = new Date(Math.ceil((now.getTime() - FORECAST_WINDOW_DAYS * DAY) / 3_600_000) * 3_600_000);
+  const weekDays = (now.getTime() - weekFrom.getTime()) / DAY;
   const week = rowsOf<{ api: ApiKindColumn; n: string | number }>(
-    await db.execute(sql`select api, sum(images_ok)::bigint as n from call_rollups
-      where user_id = ${f.userId} and minute > ${new Date(now.getTime() - FORECAST_WINDOW_DAYS * DAY).toISOString()}::timestamptz
-        and minute <= ${now.toISOString()}::timestamptz ${f.appId ? sql`and app_id = ${f.appId}` : sql``}
+    await db.execute(sql`select api, sum(images_ok)::bigint as n
+      from ${rollupSource({ userId: f.userId, appId: f.appId }, weekFrom, new Date(now.getTime() + 1), true)} s
       group by 1`),
   );
 
@@ -96,7 +98,7 @@ export async function getBurndown(db: DbOrTx, f: { userId: string; appId?: strin
     points.push({ t: now.getTime(), left: left[api] });
 
     const charged7 = Number(week.find((w) => w.api === api)?.n ?? 0);
-    const dailyRate = charged7 / FORECAST_WINDOW_DAYS;
+    const dailyRate = weekDays > 0 ? charged7 / weekDays : 0;
     const usedUpAt = dailyRate > 0 && left[api] > 0 ? now.getTime() + (left[api] / dailyRate) * DAY : null;
     const valid = mine.filter((p) => p.expiresAt.getTime() > now.getTime() && p.startsAt.getTime() <= now.getTime() && p.callsUsed < p.callsTotal);
     const nextExpiry = valid.length > 0 ? Math.min(...valid.map((p) => p.expiresAt.getTime())) : null;
