@@ -28,6 +28,8 @@ export interface LoadOptions {
   dir?: string;
   /** onnxruntime intra-op threads per session (default: cores / ENGINE_CONCURRENCY). */
   threads?: number;
+  /** let idle intra-op threads spin for work (onnxruntime's default; ENGINE_SPIN=1) */
+  spin?: boolean;
 }
 
 export function defaultThreads(concurrency = engineConcurrency()): number {
@@ -49,6 +51,7 @@ export async function loadModels(opts: LoadOptions = {}): Promise<Models> {
     interOpNumThreads: 1,
     graphOptimizationLevel: "all",
     executionMode: "sequential",
+    extra: { session: { intra_op: { allow_spinning: (opts.spin ?? process.env.ENGINE_SPIN === "1") ? "1" : "0" } } },
   };
   const [det, rec, cls] = await Promise.all([
     ort.InferenceSession.create(path.join(dir, "ch_PP-OCRv4_det_infer.onnx"), options),

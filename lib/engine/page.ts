@@ -6,7 +6,7 @@
 import type { Models } from "./models";
 import { detectText, type DetectOptions } from "./detect";
 import { cropQuad, type Strip } from "./crop";
-import { recognizeStrips, uprightStrips } from "./recognize";
+import { recognizeStrips, uprightStrips, type RecognizeOptions } from "./recognize";
 import type { DecodedChar } from "./ctc";
 import { rotateImage, unrotatePoint, type QuarterTurns, type RgbImage } from "./image";
 import type { Quad } from "./geometry";
@@ -35,6 +35,7 @@ export interface OcrOptions {
   /** Lines below this confidence are dropped (default 0.5). */
   dropScore?: number;
   detect?: DetectOptions;
+  rec?: RecognizeOptions;
 }
 
 interface Pass {
@@ -72,7 +73,7 @@ async function readPass(models: Models, original: RgbImage, turns: QuarterTurns,
   const boxes = await detectText(models, img, opts.detect);
   const strips = boxes.map((b) => cropQuad(img, b.quad));
   const { strips: upright, flipped } = await uprightStrips(models, strips);
-  const recs = await recognizeStrips(models, upright);
+  const recs = await recognizeStrips(models, upright, 3, opts.rec);
   const dropScore = opts.dropScore ?? 0.5;
   let lines: PageLine[] = recs.map((r, i) => ({
     text: r.text,
