@@ -209,6 +209,9 @@ describe("webhook", () => {
     expect(await setWebhook(db, user.id, { url })).toMatchObject({ ok: false, message: "Webhook 地址必须使用 HTTPS" });
     expect(await setWebhook(db, user.id, { url: "http://example.com/x" }, { allowHttpLocal: true })).toMatchObject({ ok: false });
     expect(await setWebhook(db, user.id, { url: "https://example.com/x" })).toMatchObject({ ok: true });
+    for (const internal of ["https://127.0.0.1/x", "https://localhost/x", "https://10.1.2.3/x", "https://192.168.1.1/x", "https://[::1]/x"]) {
+      expect(await setWebhook(db, user.id, { url: internal })).toMatchObject({ ok: false, message: "Webhook 地址不能指向本机或内网地址" });
+    }
   });
 
   it("delivers a signed alert, retrying with backoff after a failure", async () => {

@@ -38,9 +38,24 @@ export function checkWebhookUrl(raw: string, opts: UrlOptions = {}): { ok: true;
     return { ok: false, message: "请输入完整的 URL，例如 https://example.com/ocr-alerts" };
   }
   if (u.username || u.password) return { ok: false, message: "URL 中不能包含用户名或密码" };
-  if (u.protocol === "https:") return { ok: true, url: u.toString() };
+  if (u.protocol === "https:") {
+    if (isInternalHost(u.hostname)) return { ok: false, message: "Webhook 地址不能指向本机或内网地址" };
+    return { ok: true, url: u.toString() };
+  }
   if (opts.allowHttpLocal && u.protocol === "http:" && u.hostname === "127.0.0.1") return { ok: true, url: u.toString() };
   return { ok: false, message: "Webhook 地址必须使用 HTTPS" };
+}
+
+/** localhost and private, loopback or link-local IP literals (a webhook must reach the public internet). */
+function isInternalHost(host: string): boolean {
+  const h = host.replace(/^\[|\]$/g, "").toLowerCase();
+  if (h === "localhost" || h.endsWith(".localhost") || h.endsWith(".internal") || h.endsWith(".local")) return true;
+  const v4 = /^(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(h);
+  if (v4) {
+    const [a, b] = [Number(v4[1]), Number(v4[2])];
+    return a === 10 || a === 127 || a === 0 || (a === 169 && b === 254) || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 100 && b >= 64 && b <= 127);
+  }
+  return h === "::1" || h.startsWith("fc") || h.startsWith("fd") || h.startsWith("fe80");
 }
 
 export function backoffMs(attempt: number): number {
