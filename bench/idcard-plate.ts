@@ -2,7 +2,7 @@
  * ID-card and plate benchmark: our recognisers against a baseline of plain OCR text plus
  * regular expressions, on the shared real-photo corpus and on rendered data, in one run.
  *
- *   npx tsx bench/idcard-plate.ts            (standalone)
+ *   npx tsx bench/idcard-plate.ts [plate|idcard]   (standalone; one half only when named)
  *   import { benchIdcardPlate } from "./idcard-plate"  (from bench/ocr.ts)
  *
  * Metrics
@@ -21,8 +21,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { recognizePlates, PLATE_RE } from "../lib/plate";
 import { recognizeIdcard, formatBirthday, formatValidPeriod } from "../lib/idcard";
-import { ocrLines } from "../lib/plate/ocr/page";
-import { decodeImage } from "../lib/plate/ocr/image";
+import { openPage } from "../lib/engine/context";
 import { renderedCards, renderedPlates } from "../lib/render";
 import type { IdcardDetail } from "../lib/engine/types";
 
@@ -41,10 +40,10 @@ type PlateType = "蓝牌" | "黄牌" | "绿牌" | "白牌" | "黑牌";
 interface PlateCase { image: Buffer; plates: { plate_license: string; plate_type: string }[]; ignore: string[] }
 interface CardCase { image: Buffer; side: "front" | "back"; expected: Record<string, string> }
 
-/** Plain OCR text of an image (detector + recogniser, no grammar, no colour). */
+/** Plain OCR text of an image: the engine's general OCR (no grammar, no colour). */
 async function plainText(image: Buffer): Promise<string[]> {
-  const img = await decodeImage(image);
-  return (await ocrLines(img)).map((l) => l.text);
+  const page = await openPage(image, { checkDimensions: false });
+  return (await page.lines()).map((l) => l.text);
 }
 
 function baselinePlates(lines: string[]): { plate_license: string; plate_type: PlateType }[] {
@@ -150,19 +149,23 @@ function loadCardCorpus(): CardCase[] {
   return m.map((e) => ({ image: fs.readFileSync(path.join(dir, e.file)), side: e.note, expected: e.detail }));
 }
 
-export interface BenchOptions { renderedPlates?: number; renderedCards?: number; log?: (s: string) => void }
+export interface BenchOptions { renderedPlates?: number; renderedCards?: number; only?: "plate" | "idcard"; log?: (s: string) => void }
 
 /** Runs all four sets and returns one report per set (also printed as a table when `log` is given). */
 export async function benchIdcardPlate(o: BenchOptions = {}): Promise<SetReport[]> {
   const reports: SetReport[] = [];
-  const realPlates = loadPlateCorpus();
-  if (realPlates.length) reports.push(await runPlates("plate, real photos", realPlates));
-  const rp = await renderedPlates(o.renderedPlates ?? 40);
-  reports.push(await runPlates("plate, rendered", rp.map((r) => ({ image: r.image, plates: r.plates, ignore: [] }))));
-  const realCards = loadCardCorpus();
-  if (realCards.length) reports.push(await runCards("idcard, real specimens", realCards));
-  const rc = await renderedCards(o.renderedCards ?? 18);
-  reports.push(await runCards("idcard, rendered", rc.map((c) => ({ image: c.image, side: c.side, expected: c.expected }))));
+  if (o.only !== "idcard") {
+    const realPlates = loadPlateCorpus();
+    if (realPlates.length) reports.push(await runPlates("plate, real photos", realPlates));
+    const rp = await renderedPlates(o.renderedPlates ?? 40);
+    reports.push(await runPlates("plate, rendered", rp.map((r) => ({ image: r.image, plates: r.plates, ignore: [] }))));
+  }
+  if (o.only !== "plate") {
+    const realCards = loadCardCorpus();
+    if (realCards.length) reports.push(await runCards("idcard, real specimens", realCards));
+    const rc = await renderedCards(o.renderedCards ?? 18);
+    reports.push(await runCards("idcard, rendered", rc.map((c) => ({ image: c.image, side: c.side, expected: c.expected }))));
+  }
   if (o.log) for (const r of reports) o.log(formatReport(r));
   return reports;
 }
@@ -175,7 +178,8 @@ export function formatReport(r: SetReport): string {
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  benchIdcardPlate({ log: (s) => console.log(s) }).catch((e) => {
+  const only = process.argv[2] === "plate" || process.argv[2] === "idcard" ? process.argv[2] : undefined;
+  benchIdcardPlate({ only, log: (s) => console.log(s) }).catch((e) => {
     console.error(e);
     process.exit(1);
   });

@@ -34,20 +34,32 @@ export function cropQuad(img: RgbImage, quad: Quad, height = REC_HEIGHT, keepVer
   w = Math.max(w, 1);
   h = Math.max(h, 1);
   const outW = Math.max(1, Math.min(MAX_STRIP_WIDTH, Math.round((w * height) / h)));
+  const out = warpQuad(img, q, outW, height);
+  return { ...out, quad: q, turned };
+}
+
+/**
+ * Samples `quad` (LT RT RB LB) of `img` into a `width`×`height` image: a
+ * perspective warp, bilinear, supersampled when shrinking.
+ */
+export function warpQuad(img: RgbImage, quad: Quad, width: number, height: number): RgbImage {
+  const outW = Math.max(1, Math.round(width));
+  const outH = Math.max(1, Math.round(height));
   const H = homography(
     [
       [0, 0],
       [outW, 0],
-      [outW, height],
-      [0, height],
+      [outW, outH],
+      [0, outH],
     ],
-    q,
+    quad,
   );
-  const scale = h / height;
+  const { w, h } = quadSize(quad);
+  const scale = Math.max(h / outH, w / outW);
   const ss = Math.max(1, Math.min(4, Math.ceil(scale - 0.25)));
-  const data = new Uint8Array(outW * height * 3);
+  const data = new Uint8Array(outW * outH * 3);
   const acc = [0, 0, 0];
-  for (let oy = 0; oy < height; oy++) {
+  for (let oy = 0; oy < outH; oy++) {
     for (let ox = 0; ox < outW; ox++) {
       acc[0] = acc[1] = acc[2] = 0;
       for (let sy = 0; sy < ss; sy++) {
@@ -63,7 +75,7 @@ export function cropQuad(img: RgbImage, quad: Quad, height = REC_HEIGHT, keepVer
       data[o + 2] = acc[2] / n;
     }
   }
-  return { width: outW, height, data, quad: q, turned };
+  return { width: outW, height: outH, data };
 }
 
 function bilinear(img: RgbImage, x: number, y: number, acc: number[]): void {

@@ -63,3 +63,11 @@ function topAlternatives(probs: Float32Array, base: number, classes: number, cha
   }
   return top;
 }
+
+/** One character position as a plain list of readings, best first (the form grammars work on). */
+export type CharChoices = { char: string; p: number }[];
+
+/** Per-character alternatives as CharChoices, dropping readings below `minProb` (the best is always kept). */
+export function charChoices(chars: DecodedChar[], minProb = 1e-4): CharChoices[] {
+  return chars.map((c) => c.alts.filter((a, i) => i === 0 || a.prob >= minProb).map((a) => ({ char: a.char, p: a.prob })));
+}

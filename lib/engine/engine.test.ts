@@ -15,6 +15,7 @@ import { EmbeddedEngine } from "./embedded";
 import { EngineError, type GeneralResult } from "./types";
 import { quadBounds, type Quad } from "./geometry";
 import type { RgbImage } from "./image";
+import { randomIdentity, renderIdcard, renderPlate } from "../render";
 import { accuracy, addScores, editDistance, forgivingScore, strictScore, normalizeText } from "../../bench/metrics";
 
 const repoRoot = path.resolve(__dirname, "../..");
@@ -237,7 +238,7 @@ describe("shared corpus (real photos)", () => {
     }
     expect(accuracy(forgiving)).toBeGreaterThan(0.95);
     expect(accuracy(strict)).toBeGreaterThan(0.93);
-  });
+  }, 300_000); // 26 photos: generous so a loaded machine does not fail it (no timing is asserted)
 
   it.skipIf(!have)("honours the EXIF orientation of a real photo", async () => {
     const img = await decodeImage(fs.readFileSync(path.join(corpusDir, "g_rap_img_exif_orientation.jpg")));
@@ -263,6 +264,15 @@ describe("worker engine", () => {
     expect(accuracy(forgivingScore(gtTexts, res.detail.map((d) => d.text)))).toBeGreaterThan(0.9);
     await expect(engine.run("general", Buffer.from("GIF89a not really"))).rejects.toMatchObject({ kind: "unsupported_format" });
     expect(engine.stats().imagesDone).toBe(2);
+  });
+
+  it("reads plates and ID cards in the worker thread too", async () => {
+    const plate = await engine.run("plate", await renderPlate({ text: "浙C80000", type: "蓝牌", width: 300 }));
+    expect(plate.detail.map((d) => [d.plate_license, d.plate_type])).toEqual([["浙C80000", "蓝牌"]]);
+    const id = randomIdentity(5);
+    const card = await engine.run("idcard", await renderIdcard({ side: "back", ...id }));
+    expect([card.note, card.detail.name, card.detail.idn]).toEqual(["back", id.name, id.idn]);
+    await expect(engine.run("idcard", pagePng)).rejects.toMatchObject({ kind: "no_idcard" });
   });
 
   it("refuses with busy when the queue is full", async () => {

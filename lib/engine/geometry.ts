@@ -170,3 +170,23 @@ export function inQuad(q: Quad, x: number, y: number): boolean {
   }
   return true;
 }
+
+/** Mean length of the top and bottom sides. */
+export function quadWidth(q: Quad): number {
+  return (dist(q[0], q[1]) + dist(q[3], q[2])) / 2;
+}
+
+/** Mean length of the left and right sides. */
+export function quadHeight(q: Quad): number {
+  return (dist(q[0], q[3]) + dist(q[1], q[2])) / 2;
+}
+
+export function quadCenter(q: Quad): Point {
+  return [(q[0][0] + q[1][0] + q[2][0] + q[3][0]) / 4, (q[0][1] + q[1][1] + q[2][1] + q[3][1]) / 4];
+}
+
+/** Axis-aligned box of a quad as x0, y0, x1, y1. */
+export function quadBox(q: Quad): { x0: number; y0: number; x1: number; y1: number } {
+  const b = quadBounds(q);
+  return { x0: b.minX, y0: b.minY, x1: b.maxX, y1: b.maxY };
+}

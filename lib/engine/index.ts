@@ -13,13 +13,14 @@ export { decodeImage, sniffFormat, type ImageFormat, type DecodeOptions } from "
 export type { RgbImage, QuarterTurns } from "./image";
 export { rotateImage, unrotatePoint } from "./image";
 export type { Point, Quad } from "./geometry";
+export { quadWidth, quadHeight, quadCenter, quadBox } from "./geometry";
 export { loadModels, sharedModels, type Models } from "./models";
 export { detectText, type DetectedBox, type DetectOptions } from "./detect";
-export { cropQuad, flipStrip, REC_HEIGHT, type Strip } from "./crop";
-export { recognizeStrips, classifyDirection, uprightStrips } from "./recognize";
-export type { CtcResult, DecodedChar, CharCandidate } from "./ctc";
+export { cropQuad, warpQuad, flipStrip, REC_HEIGHT, type Strip } from "./crop";
+export { recognizeStrips, classifyDirection, uprightStrips, type RecognizeOptions } from "./recognize";
+export { charChoices, type CtcResult, type DecodedChar, type CharCandidate, type CharChoices } from "./ctc";
 export { ocrPage, type PageLine, type OcrOptions } from "./page";
-export { createPageContext, type PageContext, type QuadReading, type RecognizeQuadOptions } from "./context";
+export { createPageContext, openPage, type PageContext, type QuadReading, type RecognizeQuadOptions } from "./context";
 export { toGeneralResult } from "./general";
 export { runKind } from "./kinds";
 export { runBatch, imageError, ENGINE_ERROR_CODES, type BatchResponse, type ImageError } from "./response";

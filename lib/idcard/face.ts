@@ -4,7 +4,10 @@
  * (GB/T 16289 layout: labels start ≈6.5 % of the width in, the number ends ≈92 %, the
  * number line's centre sits ≈87 % down), and the portrait occupies x 60–94 %, y 9–74 %.
  */
-import { encodeJpeg, warpQuad, type Quad, type RawImage } from "../plate/ocr/image";
+import sharp from "sharp";
+import { warpQuad } from "../engine/crop";
+import type { Quad } from "../engine/geometry";
+import type { RgbImage as RawImage } from "../engine/image";
 import type { CardLine } from "./fields";
 
 export interface CardFrame { x0: number; y0: number; w: number; h: number }
@@ -30,7 +33,8 @@ export async function cropFace(img: RawImage, frame: CardFrame, skew: number): P
   const quad: Quad = [reskew(fx0, fy0), reskew(fx1, fy0), reskew(fx1, fy1), reskew(fx0, fy1)];
   const w = Math.max(16, Math.round(fx1 - fx0)), h = Math.max(16, Math.round(fy1 - fy0));
   const crop = warpQuad(img, quad, w, h);
-  return (await encodeJpeg(crop, 85)).toString("base64");
+  const jpeg = await sharp(Buffer.from(crop.data), { raw: { width: crop.width, height: crop.height, channels: 3 } }).jpeg({ quality: 85 }).toBuffer();
+  return jpeg.toString("base64");
 }
 
 /** The card's region in image coordinates, for colour measurements. */

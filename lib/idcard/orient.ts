@@ -1,100 +1,101 @@
 /**
  * Puts a card photo upright: quarter turns from the direction of the detected text lines
  * and the direction classifier, skew from the median angle of the lines. Returns the OCR
- * lines in the card's upright, de-skewed frame.
+ * lines in the card's upright, de-skewed frame. Detection, classification and recognition
+ * are the engine's (the page context's), with the card's own settings.
  */
-import { detectText, type DetBox } from "../plate/ocr/det";
-import { rotateQuarter, warpQuad, quadWidth, quadHeight, type Quad, type RawImage } from "../plate/ocr/image";
-import { recognizeQuad } from "../plate/ocr/rec";
-import { upsideDownProbability } from "../plate/ocr/cls";
+import type { PageContext } from "../engine/context";
+import { charChoices } from "../engine/ctc";
+import type { DetectedBox as DetBox, DetectOptions } from "../engine/detect";
+import { quadHeight, quadWidth, type Quad } from "../engine/geometry";
+import { rotateImage, type QuarterTurns, type RgbImage } from "../engine/image";
 import type { CardLine } from "./fields";
-
 export interface UprightPage {
   /** the image turned by `quarter` clockwise quarter turns */
-  img: RawImage;
+  img: RgbImage;
   quarter: number;
   /** skew of the text in `img`, radians (positive = clockwise) */
   skew: number;
   lines: CardLine[];
   boxes: DetBox[];
 }
-
+/** Card text is small next to the photo: up to 1280 px for the detector, small photos enlarged only to 320. */
+const detectOpts = (limitSide: number): DetectOptions => ({ limitSide, minSide: 320, boxThresh: 0.55 });
 const dir = (q: Quad) => Math.atan2(q[1][1] - q[0][1], q[1][0] - q[0][0]);
-
 function median(xs: number[]): number {
   if (!xs.length) return 0;
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)];
 }
-
-/** Do most text lines run vertically? Then the card lies on its side. */
+/**
+ * Do most text lines run vertically? Then the card lies on its side. The
+ * detector labels a box's corners by position (the two left-most are the left
+ * side), so a line's direction is that of the box's longer side.
+ */
 export function isSideways(boxes: DetBox[]): boolean {
   let v = 0, h = 0;
   for (const b of boxes) {
     const w = quadWidth(b.quad), ht = quadHeight(b.quad);
-    if (w < ht * 2.5) continue; // only clearly elongated boxes tell direction
-    const a = Math.abs(dir(b.quad));
-    if (a > Math.PI / 4 && a < (3 * Math.PI) / 4) v += w; else h += w;
+    const long = Math.max(w, ht), short = Math.min(w, ht);
+    if (long < short * 2.5) continue; // only clearly elongated boxes tell direction
+    const q = b.quad;
+    const along = w >= ht ? dir(q) : Math.atan2(q[3][1] - q[0][1], q[3][0] - q[0][0]);
+    const a = Math.abs(along);
+    if (a > Math.PI / 4 && a < (3 * Math.PI) / 4) v += long; else h += long;
   }
   return v > h;
 }
-
-async function upsideDown(img: RawImage, boxes: DetBox[]): Promise<number> {
+async function upsideDown(page: PageContext, img: RgbImage, boxes: DetBox[]): Promise<number> {
   const long = [...boxes].sort((a, b) => quadWidth(b.quad) - quadWidth(a.quad)).slice(0, 6);
   if (!long.length) return 0;
-  let s = 0;
-  for (const b of long) {
-    const h = 48, w = Math.max(8, Math.round((quadWidth(b.quad) * h) / Math.max(quadHeight(b.quad), 1)));
-    s += await upsideDownProbability(warpQuad(img, b.quad, w, h));
-  }
-  return s / long.length;
+  const p = await page.upsideDown(long.map((b) => b.quad), { img });
+  return p.reduce((s, v) => s + v, 0) / p.length;
 }
-
 /** Rotates point p about the origin by -angle (undoing skew). */
 const deskew = (x: number, y: number, a: number): [number, number] => [x * Math.cos(a) + y * Math.sin(a), -x * Math.sin(a) + y * Math.cos(a)];
-
-export async function readLines(img: RawImage, boxes: DetBox[]): Promise<{ lines: CardLine[]; skew: number }> {
+export async function readLines(page: PageContext, img: RgbImage, boxes: DetBox[]): Promise<{ lines: CardLine[]; skew: number }> {
   const angles = boxes.filter((b) => quadWidth(b.quad) > quadHeight(b.quad) * 2.5).map((b) => dir(b.quad));
   const skew = median(angles);
+  const kept = boxes.filter((b) => quadWidth(b.quad) >= quadHeight(b.quad) * 0.6);
+  // read as given (the page is upright already), five alternatives per character for the check digit
+  const reads = await page.recognizeQuads(kept.map((b) => b.quad), { img, classify: false, keepVertical: true, topK: 5, minWidth: 16 });
   const lines: CardLine[] = [];
-  for (const b of boxes) {
-    if (quadWidth(b.quad) < quadHeight(b.quad) * 0.6) continue;
-    const r = await recognizeQuad(img, b.quad);
-    if (!r.text.trim()) continue;
+  kept.forEach((b, i) => {
+    const r = reads[i];
+    if (!r.text.trim()) return;
     const pts = b.quad.map(([x, y]) => deskew(x, y, skew));
     const xs = pts.map((p) => p[0]), ys = pts.map((p) => p[1]);
-    lines.push({ text: r.text, score: r.score, chars: r.chars, x0: Math.min(...xs), x1: Math.max(...xs), y0: Math.min(...ys), y1: Math.max(...ys) });
-  }
+    lines.push({ text: r.text, score: r.confidence, chars: charChoices(r.chars), x0: Math.min(...xs), x1: Math.max(...xs), y0: Math.min(...ys), y1: Math.max(...ys) });
+  });
   lines.sort((a, b) => a.y0 - b.y0 || a.x0 - b.x0);
   return { lines, skew };
 }
-
-export async function detectUpright(img0: RawImage, maxSide = 1280): Promise<{ img: RawImage; quarter: number; boxes: DetBox[] }> {
+export async function detectUpright(page: PageContext, maxSide = 1280): Promise<{ img: RgbImage; quarter: number; boxes: DetBox[] }> {
+  const img0 = page.image;
   let quarter = 0;
   let img = img0;
-  let boxes = await detectText(img, { maxSide });
+  let boxes = await page.detect(img, detectOpts(maxSide));
   if (isSideways(boxes)) {
     quarter = 1;
-    img = rotateQuarter(img0, 1);
-    boxes = await detectText(img, { maxSide });
+    img = rotateImage(img0, 1);
+    boxes = await page.detect(img, detectOpts(maxSide));
   }
-  if ((await upsideDown(img, boxes)) > 0.5) {
+  if ((await upsideDown(page, img, boxes)) > 0.5) {
     quarter += 2;
-    img = rotateQuarter(img0, quarter);
-    boxes = await detectText(img, { maxSide });
+    img = rotateImage(img0, quarter as QuarterTurns);
+    boxes = await page.detect(img, detectOpts(maxSide));
   }
   return { img, quarter, boxes };
 }
-
-/** Upright lines; `alternative` gives the half-turned reading for a second opinion. */
-export async function uprightPage(img0: RawImage, quarter?: number): Promise<UprightPage> {
-  let img: RawImage, q: number, boxes: DetBox[];
-  if (quarter === undefined) ({ img, quarter: q, boxes } = await detectUpright(img0));
+/** Upright lines; `quarter` forces a turn (for the half-turned second opinion). */
+export async function uprightPage(page: PageContext, quarter?: number): Promise<UprightPage> {
+  let img: RgbImage, q: number, boxes: DetBox[];
+  if (quarter === undefined) ({ img, quarter: q, boxes } = await detectUpright(page));
   else {
     q = quarter;
-    img = rotateQuarter(img0, q);
-    boxes = await detectText(img, { maxSide: 1280 });
+    img = rotateImage(page.image, (q % 4) as QuarterTurns);
+    boxes = await page.detect(img, detectOpts(1280));
   }
-  const { lines, skew } = await readLines(img, boxes);
+  const { lines, skew } = await readLines(page, img, boxes);
   return { img, quarter: q, skew, lines, boxes };
 }

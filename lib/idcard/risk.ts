@@ -8,7 +8,7 @@
  * alternation, a screen's pixel grid) is measured and returned for study, but on rendered
  * screen simulations it did not separate from originals, so classifyRisk never answers "screen".
  */
-import type { RawImage } from "../plate/ocr/image";
+import type { RgbImage as RawImage } from "../engine/image";
 
 export interface RiskMeasure {
   chromaShare: number;

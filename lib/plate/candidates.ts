@@ -3,8 +3,9 @@
  * longer lower row for two-row plates), plus plate-coloured blobs the detector missed.
  */
 import { colourClass } from "./colour";
-import { quadBounds, quadCenter, quadHeight, quadWidth, type Quad, type RawImage } from "./ocr/image";
-import { minAreaRect, rectQuad, type DetBox } from "./ocr/det";
+import { convexHull, minAreaRect, quadBox as quadBounds, quadCenter, quadHeight, quadWidth, rectCorners, type Point, type Quad } from "../engine/geometry";
+import type { DetectedBox as DetBox } from "../engine/detect";
+import type { RgbImage as RawImage } from "../engine/image";
 
 export interface Candidate {
   /** quad of the plate region (LT, RT, RB, LB) */
@@ -38,16 +39,18 @@ export function textCandidates(boxes: DetBox[]): Candidate[] {
     out.push({ quad: growQuad(b.quad, 0.25, 0.08), det: b.quad, source: "text" });
   }
   // a row split in two by the detector (e.g. the red 警 of police plates): join neighbours on one line
+  // (heights along the boxes, so a tilted row is not mistaken for a taller one; the detector's
+  // box of a lone province character on a dark plate can be much smaller than the rest)
   for (const a of boxes) {
-    const ab = quadBounds(a.quad), ah = ab.y1 - ab.y0;
+    const ab = quadBounds(a.quad), ah = quadHeight(a.quad);
     for (const b of boxes) {
       if (a === b) continue;
-      const bb = quadBounds(b.quad), bh = bb.y1 - bb.y0;
+      const bb = quadBounds(b.quad), bh = quadHeight(b.quad);
       const gap = bb.x0 - ab.x1;
       if (gap < -0.2 * ah || gap > 0.8 * Math.max(ah, bh)) continue;
-      if (bh < ah * 0.45 || bh > ah * 1.6) continue;
-      const cy = (ab.y0 + ab.y1) / 2, cyb = (bb.y0 + bb.y1) / 2;
-      if (Math.abs(cy - cyb) > ah * 0.35) continue;
+      if (bh < ah * 0.45 || bh > ah * 1.8) continue;
+      const cy = quadCenter(a.quad)[1], cyb = quadCenter(b.quad)[1];
+      if (Math.abs(cy - cyb) > Math.max(ah, bh) * 0.35) continue;
       const x0 = ab.x0, x1 = bb.x1, y0 = Math.min(ab.y0, bb.y0), y1 = Math.max(ab.y1, bb.y1);
       const q: Quad = [[x0, y0], [x1, y0], [x1, y1], [x0, y1]];
       out.push({ quad: growQuad(q, 0.15, 0.04), det: q, source: "text" });
@@ -107,14 +110,18 @@ export function colourCandidates(img: RawImage, maxBlobs = 6): Candidate[] {
   for (let i = 0; i < w * h; i++) {
     if (!filled[i] || seen[i]) continue;
     const c = filled[i];
-    let x0 = w, y0 = h, x1 = 0, y1 = 0;
-    const pts: [number, number][] = [];
+    let x0 = w, y0 = h, x1 = 0, y1 = 0, n = 0;
+    // each row's leftmost and rightmost pixel, as pixel corners: enough for the hull
+    const rowMin = new Map<number, number>(), rowMax = new Map<number, number>();
     seen[i] = 1;
     stack.push(i);
     while (stack.length) {
       const j = stack.pop()!;
       const x = j % w, y = (j - x) / w;
-      pts.push([x, y]);
+      n++;
+      const mn = rowMin.get(y), mx = rowMax.get(y);
+      if (mn === undefined || x < mn) rowMin.set(y, x);
+      if (mx === undefined || x > mx) rowMax.set(y, x);
       if (x < x0) x0 = x; if (x > x1) x1 = x; if (y < y0) y0 = y; if (y > y1) y1 = y;
       for (const k of [j - 1, j + 1, j - w, j + w]) {
         if (k < 0 || k >= w * h || seen[k] || filled[k] !== c) continue;
@@ -123,13 +130,20 @@ export function colourCandidates(img: RawImage, maxBlobs = 6): Candidate[] {
         stack.push(k);
       }
     }
-    if (pts.length < 30) continue;
+    if (n < 30) continue;
     if (x1 - x0 > w * 0.9 && y1 - y0 > h * 0.5) continue; // the whole picture is one colour (close-up): handled as "whole"
-    const r = minAreaRect(pts);
-    if (r.w < 12 || r.h < 4 || r.w / r.h < 1.5 || r.w / r.h > 6) continue;
-    if (pts.length / (r.w * r.h) < 0.5) continue; // plates are solid rectangles
-    const q = rectQuad({ ...r, w: r.w * 1.04, h: r.h * 1.08 });
-    blobs.push({ quad: q.map(([x, y]) => [x / scale, y / scale]) as Quad, n: pts.length });
+    const corners: Point[] = [];
+    for (const [y, xa] of rowMin) {
+      const xb = (rowMax.get(y) ?? xa) + 1;
+      corners.push([xa, y], [xa, y + 1], [xb, y], [xb, y + 1]);
+    }
+    const r = minAreaRect(convexHull(corners));
+    const long = Math.max(r.w, r.h), short = Math.min(r.w, r.h);
+    if (long < 12 || short < 4 || long / short < 1.5 || long / short > 6) continue;
+    if (n / (long * short) < 0.5) continue; // plates are solid rectangles
+    const grown = r.w >= r.h ? { ...r, w: r.w * 1.04, h: r.h * 1.08 } : { ...r, w: r.w * 1.08, h: r.h * 1.04 };
+    const q = rectCorners(grown);
+    blobs.push({ quad: q.map(([x, y]) => [x / scale, y / scale]) as Quad, n });
   }
   blobs.sort((a, b) => b.n - a.n);
   return blobs.slice(0, maxBlobs).map((b) => ({ quad: b.quad, source: "colour" as const }));

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import sharp from "sharp";
 import { renderPlate } from "../render";
 import { plateColours, plateTypeFromColours, isPlateBackground } from "./colour";
-import type { RawImage } from "./ocr/image";
+import type { RgbImage as RawImage } from "../engine/image";
 
 async function raw(png: Buffer): Promise<RawImage> {
   const { data, info } = await sharp(png).removeAlpha().raw().toBuffer({ resolveWithObject: true });

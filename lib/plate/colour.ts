@@ -2,7 +2,7 @@
  * Plate type from the colours of the plate region: the background is the dominant
  * colour class among its pixels (characters are the minority).
  */
-import type { RawImage } from "./ocr/image";
+import type { RgbImage as RawImage } from "../engine/image";
 
 export type PlateType = "蓝牌" | "黄牌" | "绿牌" | "白牌" | "黑牌";
 export type ColourClass = "blue" | "yellow" | "green" | "white" | "black" | "other";

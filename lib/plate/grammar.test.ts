@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { decodePlate, isPlateText } from "./grammar";
-import type { CharChoices } from "./ocr/rec";
+import type { CharChoices } from "../engine/ctc";
 
 const sure = (s: string, p = 0.98): CharChoices[] => [...s].map((char) => [{ char, p }]);
 

@@ -9,7 +9,7 @@
  * Each position accepts only its class; a reading outside the class is replaced by the best
  * alternative inside it, or by its usual look-alike (O→0, I→1, 8→B …) at a cost.
  */
-import type { CharChoices } from "./ocr/rec";
+import type { CharChoices } from "../engine/ctc";
 
 export const PROVINCES = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼";
 export const LETTERS = "ABCDEFGHJKLMNPQRSTUVWXYZ";

@@ -29,7 +29,7 @@ describe("plates in real photos (shared corpus)", () => {
     console.log(`real plates: ${exact}/${total} exact, ${typed}/${exact} types right; misses: ${misses.join("; ")}`);
     expect(exact / total).toBeGreaterThanOrEqual(0.85);
     expect(typed / exact).toBeGreaterThanOrEqual(0.9);
-  });
+  }, 300_000); // 38 photos: generous so a loaded machine does not fail it (no timing is asserted)
 
   it.skipIf(!hasCorpus)("reads a 94×24 crop of one plate", async () => {
     const r = await recognizePlates(fs.readFileSync(path.join(corpus, "p_lpr_u95fdD33U29.jpg")));

@@ -1,11 +1,13 @@
 /** Finds and reads every plate in a photo: candidates → crop → CTC alternatives → grammar → colour. */
 import type { PlateItem, PlateResult } from "../engine/types";
-import { colourCandidates, growQuad, textCandidates, type Candidate } from "./candidates";
+import { openPage, type PageContext } from "../engine/context";
+import { charChoices, type CharChoices } from "../engine/ctc";
+import { warpQuad } from "../engine/crop";
+import { quadBox as quadBounds, quadHeight, quadWidth, type Quad } from "../engine/geometry";
+import type { RgbImage } from "../engine/image";
+import { colourCandidates, textCandidates, type Candidate } from "./candidates";
 import { colourShares, isPlateBackground, plateColours, plateTypeFromColours, type ColourShares } from "./colour";
 import { decodePlate, type PlateReading } from "./grammar";
-import { detectText } from "./ocr/det";
-import { decodeImage, quadBounds, quadHeight, quadWidth, warpQuad, type Quad, type RawImage } from "./ocr/image";
-import { recognizeCrop, recognizeQuad, type CharChoices } from "./ocr/rec";
 
 export interface PlateFound extends PlateReading {
   quad: Quad;
@@ -15,25 +17,32 @@ export interface PlateFound extends PlateReading {
 }
 
 const MIN_CONFIDENCE = 0.6;
+/** Recognition as the grammar wants it: quads read as given (never turned or flipped), five alternatives, no padding to 320 px. */
+const READ = { classify: false, keepVertical: true, topK: 5, minWidth: 16 } as const;
 
 function plateColourEvidence(s: ColourShares): number {
   return Math.max(s.blue, s.yellow, s.green);
 }
 
-async function readRows(img: RawImage, top: Quad, bottom: Quad): Promise<CharChoices[]> {
-  const a = await recognizeQuad(img, top);
-  const b = await recognizeQuad(img, bottom);
-  return [...a.chars, ...b.chars];
+/** Per-character alternatives of each quad, read in one call. */
+async function readQuads(page: PageContext, quads: Quad[]): Promise<CharChoices[][]> {
+  const r = await page.recognizeQuads(quads, READ);
+  return r.map((x) => charChoices(x.chars));
 }
 
 /** Reads one candidate; two-row plates are read top row first. */
-async function readCandidate(img: RawImage, c: Candidate): Promise<PlateReading | null> {
-  if (c.rows) return decodePlate(await readRows(img, c.rows[0], c.rows[1]));
+async function readCandidate(page: PageContext, c: Candidate): Promise<PlateReading | null> {
+  if (c.rows) {
+    const [top, bottom] = await readQuads(page, c.rows);
+    return decodePlate([...top, ...bottom]);
+  }
   const w = quadWidth(c.quad), h = quadHeight(c.quad);
-  let single = decodePlate((await recognizeQuad(img, c.quad)).chars);
-  if (c.source === "text" && c.det) {
+  const tightToo = c.source === "text" && c.det;
+  const reads = await readQuads(page, tightToo && c.det ? [c.quad, c.det] : [c.quad]);
+  let single = decodePlate(reads[0]);
+  if (reads[1]) {
     // the detector's own box sometimes reads better than the grown one (edge characters)
-    const tight = decodePlate((await recognizeQuad(img, c.det)).chars);
+    const tight = decodePlate(reads[1]);
     if (tight && (!single || tight.confidence > single.confidence)) single = tight;
   }
   if (c.source === "text" || w / h > 3.2) return single;
@@ -43,7 +52,8 @@ async function readCandidate(img: RawImage, c: Candidate): Promise<PlateReading 
   const l1 = lerp(q[0], q[3], 0.36), r1 = lerp(q[1], q[2], 0.36);
   const topQ: Quad = [lerp(q[0], q[1], 0.18), lerp(q[0], q[1], 0.82), lerp(l1, r1, 0.82), lerp(l1, r1, 0.18)];
   const botQ: Quad = [l1, r1, q[2], q[3]];
-  const two = decodePlate(await readRows(img, topQ, botQ));
+  const [top, bottom] = await readQuads(page, [topQ, botQ]);
+  const two = decodePlate([...top, ...bottom]);
   if (!single) return two;
   if (!two) return single;
   return two.confidence > single.confidence ? two : single;
@@ -57,7 +67,8 @@ function overlap(a: Quad, b: Quad): number {
   return (iw * ih) / Math.max(1, Math.min(areaA, areaB));
 }
 
-export async function findPlates(img: RawImage): Promise<PlateFound[]> {
+export async function findPlates(page: PageContext): Promise<PlateFound[]> {
+  const img = page.image;
   const long = Math.max(img.width, img.height);
   const cands: Candidate[] = [];
   const aspect = img.width / img.height;
@@ -66,13 +77,14 @@ export async function findPlates(img: RawImage): Promise<PlateFound[]> {
     const W = img.width, H = img.height;
     cands.push({ quad: [[0, 0], [W, 0], [W, H], [0, H]], source: "whole" });
   }
-  const boxes = await detectText(img, { maxSide: Math.min(1600, Math.max(960, long)), boxThresh: 0.5 });
+  // plates are small: up to 1600 px for the detector, and small crops enlarged only to 320
+  const boxes = await page.detect(img, { limitSide: Math.min(1600, Math.max(960, long)), minSide: 320, boxThresh: 0.5 });
   cands.push(...textCandidates(boxes));
   cands.push(...colourCandidates(img));
 
   const found: PlateFound[] = [];
   for (const c of cands) {
-    const r = await readCandidate(img, c);
+    const r = await readCandidate(page, c);
     if (!r || r.bodyConfidence < MIN_CONFIDENCE || r.confidence < 0.4) continue;
     const b = quadBounds(c.quad);
     const shares = colourShares(img, b);
@@ -93,19 +105,20 @@ export async function findPlates(img: RawImage): Promise<PlateFound[]> {
   return kept;
 }
 
-export function toPlateItem(f: PlateFound, img: RawImage): PlateItem {
+export function toPlateItem(f: PlateFound, img: RgbImage): PlateItem {
   const clamp = (v: number, m: number) => Math.max(0, Math.min(m, Math.round(v)));
   const box = f.quad.map(([x, y]) => [clamp(x, img.width - 1), clamp(y, img.height - 1)]) as PlateItem["box"];
   const confidence = Math.round(Math.min(1, Math.max(0, f.confidence)) * 1000) / 1000;
   return { box, plate_type: f.type, plate_license: f.text, platelicense: f.text, confidence };
 }
 
-/** The plate API's per-image result (manual 4.3). */
-export async function recognizePlates(input: Buffer | RawImage): Promise<PlateResult> {
-  const img = Buffer.isBuffer(input) ? await decodeImage(input) : input;
-  const found = await findPlates(img);
-  const detail = found.map((f) => toPlateItem(f, img));
+/**
+ * The plate API's per-image result (manual 4.3). The engine's worker passes
+ * its page context; direct callers may pass file bytes or decoded pixels.
+ */
+export async function recognizePlates(input: PageContext | Buffer | RgbImage): Promise<PlateResult> {
+  const page = await openPage(input, { checkDimensions: false });
+  const found = await findPlates(page);
+  const detail = found.map((f) => toPlateItem(f, page.image));
   return { "number of plate licenses": detail.length, detail };
 }
-
-export { growQuad, warpQuad, recognizeCrop };
