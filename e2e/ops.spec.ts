@@ -1,7 +1,7 @@
 import { expect as baseExpect, test, type Page } from "@playwright/test";
 import postgres from "postgres";
 import { OPS_PAGES, OPS_ROUTES } from "../app/ops/routes";
-import { seed } from "./helpers";
+import { registerNew, seed } from "./helpers";
 
 // The shared dev server compiles pages on first visit and shares two cores: allow it time.
 const expect = baseExpect.configure({ timeout: 60_000 });
@@ -214,4 +214,31 @@ test("an operator sets an application's rate limit, cancels its pack and disable
   await expect(log).toContainText("修改 QPS 上限");
   await page.goto("/ops/audit?q=e2e+作废测试");
   await expect(page.getByRole("table", { name: "操作审计" }).getByRole("row", { name: /作废资源包/ }).first()).toContainText(s.operator.email);
+});
+
+test("an operator credits a customer's balance; the customer's 账户余额 shows it with the note", async ({ page }) => {
+  const s = seed();
+  const email = await registerNew(page);
+  await logout(page);
+
+  await login(page, s.operator.email, s.operator.password);
+  await page.goto(`/ops/accounts?q=${encodeURIComponent(email)}`);
+  await page.getByRole("button", { name: `调整 ${email} 的余额` }).click();
+  const dialog = page.getByRole("dialog", { name: "调整余额" });
+  await dialog.getByLabel("金额（元）").fill("12.34");
+  await dialog.getByLabel(/备注/).fill("e2e 故障补偿");
+  await dialog.getByRole("button", { name: "确认调整" }).click();
+  await expect(dialog.getByRole("status")).toContainText("当前余额 ¥12.34");
+  // a debit beyond the balance is refused and the typed amount stays
+  await dialog.getByLabel("金额（元）").fill("-20");
+  await dialog.getByRole("button", { name: "确认调整" }).click();
+  await expect(dialog.getByRole("alert")).toContainText("余额不足");
+  await expect(dialog.getByLabel("金额（元）")).toHaveValue("-20");
+  await dialog.getByRole("button", { name: "关闭" }).click();
+  await logout(page);
+
+  await login(page, email, "Passw0rd!x");
+  await page.goto("/console/billing");
+  await expect(page.getByTestId("account-balance")).toHaveText("¥12.34");
+  await expect(page.getByRole("table", { name: "收支明细" })).toContainText("e2e 故障补偿");
 });
