@@ -2,10 +2,12 @@ import Link from "next/link";
 import { Card, PageHeader, Table, Td } from "@/components/ui";
 import { RevenueChart } from "@/components/ops/charts";
 import { EngineHealth } from "@/components/ops/engine-health";
-import { RangeTabs, Stat, StatGrid } from "@/components/ops/bits";
+import { OrderStatusBadge, RangeTabs, Stat, StatGrid } from "@/components/ops/bits";
 import { cny, count, shTime } from "@/lib/format";
 import { AUDIT_ACTIONS, listAudit } from "@/lib/ops/audit";
 import { engineHealth } from "@/lib/ops/engine";
+import { listAllOrders, paidFen } from "@/lib/ops/orders-admin";
+import { API_LABELS } from "@/lib/pricing/tiers";
 import { parseRange, RANGES } from "@/lib/ops/range";
 import { overview, revenueSeries } from "@/lib/ops/reports";
 import { opsPage } from "./_server/guard";
@@ -16,7 +18,12 @@ export default async function OpsHome({ searchParams }: { searchParams: Promise<
   const ctx = await opsPage();
   if (!ctx) return null;
   const range = parseRange((await searchParams).range, "30d");
-  const [o, revenue, audit] = await Promise.all([overview(ctx.db), revenueSeries(ctx.db, range), listAudit(ctx.db, { limit: 8 })]);
+  const [o, revenue, audit, recent] = await Promise.all([
+    overview(ctx.db),
+    revenueSeries(ctx.db, range),
+    listAudit(ctx.db, { limit: 8 }),
+    listAllOrders(ctx.db, { page: 1 }),
+  ]);
   return (
     <>
       <PageHeader title="运营概览" description="跨租户的账号、应用、订单、收入与引擎状态" />
@@ -38,6 +45,28 @@ export default async function OpsHome({ searchParams }: { searchParams: Promise<
         </Card>
         <Card title="引擎健康" className="min-w-0">
           <EngineHealth initial={engineHealth()} />
+        </Card>
+      </div>
+      <div className="mt-6">
+        <Card title="最近订单" actions={<Link className="text-sm text-brand-600 hover:underline" href="/ops/orders">全部订单</Link>}>
+          {recent.rows.length === 0 ? (
+            <p className="text-sm text-slate-500">暂无订单。</p>
+          ) : (
+            <Table head={["订单号", "账号", "API", "状态", "实收", "创建时间"]} caption="最近订单">
+              {recent.rows.slice(0, 5).map((r) => (
+                <tr key={r.id}>
+                  <Td className="font-mono text-xs">{r.id}</Td>
+                  <Td>{r.email}</Td>
+                  <Td>{API_LABELS[r.api]}</Td>
+                  <Td>
+                    <OrderStatusBadge status={r.status} />
+                  </Td>
+                  <Td className="tabular-nums">{r.status === "已完成" ? cny(paidFen(r)) : "—"}</Td>
+                  <Td>{shTime(r.createdAt)}</Td>
+                </tr>
+              ))}
+            </Table>
+          )}
         </Card>
       </div>
       <div className="mt-6">

@@ -35,7 +35,7 @@ export function EngineHealth({ initial }: { initial: Health }) {
     { label: "引擎类型", value: h.kind === "embedded" ? "内嵌" : "远程", warn: false },
   ];
   return (
-    <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3" aria-live="polite">
+    <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 xl:grid-cols-2" aria-live="polite">
       {items.map((it) => (
         <div key={it.label} className="rounded-md bg-slate-50 px-3 py-2">
           <dt className="text-xs text-slate-500">{it.label}</dt>
