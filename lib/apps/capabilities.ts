@@ -2,6 +2,7 @@ import { and, eq, ne } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { API_KINDS, quotaPacks, type ApiKindColumn, type QuotaPack } from "@/db/schema";
 import { API_LABELS } from "@/lib/pricing/tiers";
+import { callsLeftIn, isPackLive } from "@/lib/quota/remaining";
 
 export type CapabilityStatus = "待付费" | "已开通" | "已用完" | "已过期";
 
@@ -23,18 +24,15 @@ export interface Capability {
 
 type PackFacts = Pick<QuotaPack, "callsTotal" | "callsUsed" | "startsAt" | "expiresAt" | "source" | "status">;
 
-const isLive = (p: PackFacts, now: Date) =>
-  p.status === "active" && p.startsAt.getTime() <= now.getTime() && p.expiresAt.getTime() > now.getTime();
-
 /**
  * 待付费 until a pack was ever active; 已开通 while a valid pack has calls left;
  * 已用完 when valid packs exist but are used up; 已过期 when every pack has expired.
  */
 export function summarise(api: ApiKindColumn, packs: PackFacts[], now: Date): Capability {
   const kept = packs.filter((p) => p.status === "active");
-  const live = kept.filter((p) => isLive(p, now));
+  const live = kept.filter((p) => isPackLive(p, now));
   const total = live.reduce((n, p) => n + p.callsTotal, 0);
-  const remaining = live.reduce((n, p) => n + Math.max(0, p.callsTotal - p.callsUsed), 0);
+  const remaining = callsLeftIn(live, now);
   const nearestExpiry = live.length ? new Date(Math.min(...live.map((p) => p.expiresAt.getTime()))) : null;
   let status: CapabilityStatus;
   if (remaining > 0) status = "已开通";

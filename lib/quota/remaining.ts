@@ -8,6 +8,28 @@ import { rowsOf, type DbOrTx } from "@/db";
 import { API_KINDS } from "@/db/schema";
 import type { ApiKind } from "@/lib/engine/types";
 
+/** The pack facts the in-memory twins below read (a quota_packs row has them all). */
+export interface PackValidity {
+  status: string;
+  startsAt: Date;
+  expiresAt: Date;
+  callsTotal: number;
+  callsUsed: number;
+}
+
+/**
+ * A pack that is active, started and not expired at `now` — validPackWhere without its
+ * "calls left" clause, for rows already loaded (我的能力 also shows used-up valid packs).
+ */
+export function isPackLive(p: Pick<PackValidity, "status" | "startsAt" | "expiresAt">, now: Date): boolean {
+  return p.status === "active" && p.startsAt.getTime() <= now.getTime() && p.expiresAt.getTime() > now.getTime();
+}
+
+/** Calls left over loaded packs: what remainingExpr computes in SQL, for rows already in memory. */
+export function callsLeftIn(packs: readonly PackValidity[], now: Date): number {
+  return packs.reduce((n, p) => n + (isPackLive(p, now) ? Math.max(0, p.callsTotal - p.callsUsed) : 0), 0);
+}
+
 /** The predicate of a pack that can still pay for calls (used by consume.ts too). */
 export function validPackWhere(appId: string, api: ApiKind, now: Date): SQL {
   const at = now.toISOString();
