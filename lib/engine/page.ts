@@ -1,7 +1,7 @@
 /**
  * The general OCR pipeline on one decoded page: detect → crop → classify
  * direction → recognise → order, with page-orientation search (90/180/270°)
- * when most boxes are vertical or upside down or confidence is low.
+ * when the first pass read with low confidence and most boxes were vertical or upside down.
  */
 import type { Models } from "./models";
 import { detectText, type DetectOptions } from "./detect";
@@ -50,10 +50,19 @@ interface Pass {
   meanConfidence: number;
 }
 
+/** First passes at or above this mean confidence skip the orientation search. */
+const ORIENTATION_CONFIDENCE = 0.93;
+
 /** Recognises every text line of a page. */
 export async function ocrPage(models: Models, img: RgbImage, opts: OcrOptions = {}): Promise<PageLine[]> {
   const first = await readPass(models, img, 0, opts);
   if (opts.orientation === false) return first.lines;
+  // A confident first pass is kept: tall boxes are already read turned and
+  // upside-down ones flipped, so another pass can win (by 15%) only when much
+  // of the page read poorly. Measured: on the corpus and on rendered pages
+  // turned 90/180/270° no extra pass ever won after a first pass at ≥ 0.94
+  // mean confidence (scores within ±5%), yet 4 of 26 corpus images paid for one.
+  if (first.meanConfidence >= ORIENTATION_CONFIDENCE) return first.lines;
   const tries: QuarterTurns[] = [];
   // Tall boxes are turned counter-clockwise before reading; if the classifier then
   // finds most of them upside down the page was turned counter-clockwise (needs 1
