@@ -4,7 +4,7 @@
  * recogniser's resize, done in one bilinear pass with supersampling when
  * shrinking.
  */
-import { applyHomography, homography, quadSize, type Quad } from "./geometry";
+import { homography, quadSize, type Quad } from "./geometry";
 import type { RgbImage } from "./image";
 
 export const REC_HEIGHT = 48;
@@ -58,39 +58,44 @@ export function warpQuad(img: RgbImage, quad: Quad, width: number, height: numbe
   const scale = Math.max(h / outH, w / outW);
   const ss = Math.max(1, Math.min(4, Math.ceil(scale - 0.25)));
   const data = new Uint8Array(outW * outH * 3);
-  const acc = [0, 0, 0];
+  // Hot loop (every pixel of every strip): homography and bilinear sampling inlined, no allocation.
+  const [h0, h1, h2, h3, h4, h5, h6, h7, h8] = H;
+  const { width: iw, height: ih, data: src } = img;
+  const n = ss * ss;
   for (let oy = 0; oy < outH; oy++) {
     for (let ox = 0; ox < outW; ox++) {
-      acc[0] = acc[1] = acc[2] = 0;
+      let r = 0, g = 0, b = 0;
       for (let sy = 0; sy < ss; sy++) {
+        const y = oy + (sy + 0.5) / ss;
         for (let sx = 0; sx < ss; sx++) {
-          const [px, py] = applyHomography(H, ox + (sx + 0.5) / ss, oy + (sy + 0.5) / ss);
-          bilinear(img, px - 0.5, py - 0.5, acc);
+          const x = ox + (sx + 0.5) / ss;
+          const d = h6 * x + h7 * y + h8;
+          let px = (h0 * x + h1 * y + h2) / d - 0.5;
+          let py = (h3 * x + h4 * y + h5) / d - 0.5;
+          px = px < 0 ? 0 : px > iw - 1 ? iw - 1 : px;
+          py = py < 0 ? 0 : py > ih - 1 ? ih - 1 : py;
+          const x0 = Math.floor(px), y0 = Math.floor(py);
+          const x1 = Math.min(x0 + 1, iw - 1), y1 = Math.min(y0 + 1, ih - 1);
+          const fx = px - x0, fy = py - y0;
+          const i00 = (y0 * iw + x0) * 3, i01 = (y0 * iw + x1) * 3, i10 = (y1 * iw + x0) * 3, i11 = (y1 * iw + x1) * 3;
+          let top = src[i00] + (src[i01] - src[i00]) * fx;
+          let bot = src[i10] + (src[i11] - src[i10]) * fx;
+          r += top + (bot - top) * fy;
+          top = src[i00 + 1] + (src[i01 + 1] - src[i00 + 1]) * fx;
+          bot = src[i10 + 1] + (src[i11 + 1] - src[i10 + 1]) * fx;
+          g += top + (bot - top) * fy;
+          top = src[i00 + 2] + (src[i01 + 2] - src[i00 + 2]) * fx;
+          bot = src[i10 + 2] + (src[i11 + 2] - src[i10 + 2]) * fx;
+          b += top + (bot - top) * fy;
         }
       }
       const o = (oy * outW + ox) * 3;
-      const n = ss * ss;
-      data[o] = acc[0] / n;
-      data[o + 1] = acc[1] / n;
-      data[o + 2] = acc[2] / n;
+      data[o] = r / n;
+      data[o + 1] = g / n;
+      data[o + 2] = b / n;
     }
   }
   return { width: outW, height: outH, data };
-}
-
-function bilinear(img: RgbImage, x: number, y: number, acc: number[]): void {
-  const { width: w, height: h, data } = img;
-  x = x < 0 ? 0 : x > w - 1 ? w - 1 : x;
-  y = y < 0 ? 0 : y > h - 1 ? h - 1 : y;
-  const x0 = Math.floor(x), y0 = Math.floor(y);
-  const x1 = Math.min(x0 + 1, w - 1), y1 = Math.min(y0 + 1, h - 1);
-  const fx = x - x0, fy = y - y0;
-  const i00 = (y0 * w + x0) * 3, i01 = (y0 * w + x1) * 3, i10 = (y1 * w + x0) * 3, i11 = (y1 * w + x1) * 3;
-  for (let c = 0; c < 3; c++) {
-    const top = data[i00 + c] + (data[i01 + c] - data[i00 + c]) * fx;
-    const bot = data[i10 + c] + (data[i11 + c] - data[i10 + c]) * fx;
-    acc[c] += top + (bot - top) * fy;
-  }
 }
 
 /** A strip turned by 180° (its quad re-labelled accordingly). */
