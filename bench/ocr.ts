@@ -4,9 +4,11 @@
  * Section "general" reads every image of ../shared/corpus/general (ground truth
  * `lines` in its manifest.json) with
  *   - ours:  the engine's pipeline (lib/engine ocrPage, defaults: orientation
- *            search, unclip 1.6, reading order),
- *   - raw:   the same models with PaddleOCR's defaults and no page-orientation
- *            search (the "raw PP-OCRv4" reference),
+ *            search after a low-confidence first pass, unclip 1.6, strips
+ *            padded only to a multiple of 8 px, reading order),
+ *   - raw:   the same models with PaddleOCR's defaults (unclip 1.5, every
+ *            strip padded to 320 px) and no page-orientation search (the
+ *            "raw PP-OCRv4" reference),
  *   - tesseract: Debian's `tesseract FILE stdout -l chi_sim+eng --psm 3`,
  * and prints, side by side:
  *   - character accuracy, strict and forgiving (defined in bench/metrics.ts):
