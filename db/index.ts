@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import path from "node:path";
 import { sql, type SQL } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
@@ -40,9 +41,15 @@ async function open(): Promise<Handle> {
     const db = drizzlePg(client, { schema });
     return { db, kind: "postgres", close: () => client.end({ timeout: 5 }) };
   }
+  return openPglite(pgliteDir());
+}
+
+/** Opens (creating its folder if needed) an embedded PGlite database in `dir`. */
+export async function openPglite(dir: string): Promise<Handle> {
   const { PGlite } = await import("@electric-sql/pglite");
   const { drizzle: drizzleLite } = await import("drizzle-orm/pglite");
-  const client = new PGlite(pgliteDir());
+  fs.mkdirSync(dir, { recursive: true }); // a fresh clone has no .data/ yet
+  const client = new PGlite(dir);
   await client.waitReady;
   const db = drizzleLite(client, { schema }) as unknown as Db;
   return { db, kind: "pglite", close: () => client.close() };

@@ -10,12 +10,23 @@ import postgres from "postgres";
 import { drizzle as drizzlePg } from "drizzle-orm/postgres-js";
 import { migrate as migratePg } from "drizzle-orm/postgres-js/migrator";
 import * as schema from "./schema";
-import { MIGRATIONS_DIR, type Db } from "./index";
+import { MIGRATIONS_DIR, openPglite, ping, type Db } from "./index";
 import { seedDemo, DEMO } from "./seed";
 
 const adminUrl = process.env.DATABASE_URL;
 
 describe("migrations", () => {
+  it("open an embedded PGlite in a folder that does not exist yet (a fresh clone has no .data/)", async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), "pglite-fresh-"));
+    const dir = path.join(root, ".data", "pglite");
+    const h = await openPglite(dir);
+    await ping(h.db);
+    expect(h.kind).toBe("pglite");
+    expect(fs.existsSync(dir)).toBe(true);
+    await h.close();
+    fs.rmSync(root, { recursive: true, force: true });
+  });
+
   it("apply to an empty PGlite, and the data layer (seed) runs on it twice leaving one demo customer", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pglite-"));
     const client = new PGlite(dir);

@@ -9,6 +9,7 @@ PORT="${PORT:-3000}"
 
 [ -d node_modules ] || npm ci --no-audit --no-fund
 npx tsx scripts/migrate.ts
+mkdir -p .data
 npx tsx scripts/seed.ts > .data/seed.txt
 npx next build
 echo
