@@ -24,7 +24,8 @@ const dtf = new Intl.DateTimeFormat("zh-CN", {
   hourCycle: "h23",
 });
 
-function parts(d: Date): Record<string, string> {
+/** The date and time fields (year, month, day, hour, minute, second; zero-padded, 24-hour) of d in Asia/Shanghai. */
+export function shParts(d: Date): Record<string, string> {
   const out: Record<string, string> = {};
   for (const p of dtf.formatToParts(d)) out[p.type] = p.value;
   return out;
@@ -33,14 +34,14 @@ function parts(d: Date): Record<string, string> {
 /** 2020-11-05 14:43:49 in Asia/Shanghai */
 export function shTime(d: Date | string | null | undefined): string {
   if (!d) return "—";
-  const p = parts(new Date(d));
+  const p = shParts(new Date(d));
   return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}:${p.second}`;
 }
 
 /** 2020-11-05 in Asia/Shanghai */
 export function shDate(d: Date | string | null | undefined): string {
   if (!d) return "—";
-  const p = parts(new Date(d));
+  const p = shParts(new Date(d));
   return `${p.year}-${p.month}-${p.day}`;
 }
 
