@@ -1,7 +1,8 @@
-import { and, eq, ne } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { API_KINDS, quotaPacks, type ApiKindColumn, type QuotaPack } from "@/db/schema";
 import { API_LABELS } from "@/lib/pricing/tiers";
+import { packsOfApps } from "@/lib/quota/packs";
 import { callsLeftIn, isPackLive } from "@/lib/quota/remaining";
 
 export type CapabilityStatus = "待付费" | "已开通" | "已用完" | "已过期";
@@ -56,18 +57,7 @@ export function summarise(api: ApiKindColumn, packs: PackFacts[], now: Date): Ca
  * The caller must have checked the application's owner (lib/apps/queries getApp).
  */
 export async function appCapabilities(db: DbOrTx, appId: string, now = new Date()): Promise<Capability[]> {
-  const packs = await db
-    .select({
-      api: quotaPacks.api,
-      callsTotal: quotaPacks.callsTotal,
-      callsUsed: quotaPacks.callsUsed,
-      startsAt: quotaPacks.startsAt,
-      expiresAt: quotaPacks.expiresAt,
-      source: quotaPacks.source,
-      status: quotaPacks.status,
-    })
-    .from(quotaPacks)
-    .where(and(eq(quotaPacks.appId, appId), ne(quotaPacks.status, "cancelled")));
+  const packs = await packsOfApps(db, [appId]);
   // a cancelled free pack still counts as claimed (the unique index says so too)
   const freeRows = await db
     .select({ api: quotaPacks.api })

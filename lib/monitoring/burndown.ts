@@ -8,9 +8,10 @@
  *             − calls of packs that started after t (they did not exist yet)
  *             + calls a pack still had when it expired in (t, now] (they were lost then)
  */
-import { and, eq, inArray, isNull, ne, sql } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import { rowsOf, type DbOrTx } from "@/db";
-import { API_KINDS, apps, quotaPacks, type ApiKindColumn } from "@/db/schema";
+import { API_KINDS, apps, type ApiKindColumn } from "@/db/schema";
+import { packsOfApps } from "@/lib/quota/packs";
 import { remainingByApi } from "@/lib/quota/remaining";
 import { rollupSource } from "./compact";
 import { BUCKET_ORIGIN, bucketStart } from "./range";
@@ -53,16 +54,7 @@ export async function getBurndown(db: DbOrTx, f: { userId: string; appId?: strin
     const r = await remainingByApi(db, id, now);
     for (const api of API_KINDS) left[api] += r[api];
   }
-  const packs = await db
-    .select({
-      api: quotaPacks.api,
-      callsTotal: quotaPacks.callsTotal,
-      callsUsed: quotaPacks.callsUsed,
-      startsAt: quotaPacks.startsAt,
-      expiresAt: quotaPacks.expiresAt,
-    })
-    .from(quotaPacks)
-    .where(and(inArray(quotaPacks.appId, appIds), ne(quotaPacks.status, "cancelled")));
+  const packs = await packsOfApps(db, appIds);
 
   const firstDayEnd = bucketStart(new Date(now.getTime() - (BURNDOWN_DAYS - 1) * DAY), DAY).getTime();
   const since = new Date(firstDayEnd - DAY);
