@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { registerNew } from "./helpers";
 
 const PASSWORD = "Passw0rd!x";
 /** Signing up and in hashes a password with argon2: on a busy shared machine that can take a while. */
@@ -6,17 +7,6 @@ const SLOW = { timeout: 60_000 };
 
 // several engineers share two cores: give the journeys room (nothing here waits on a clock)
 test.describe.configure({ timeout: 240_000 });
-
-async function signUp(page: Page): Promise<string> {
-  const email = `e2e-apps-${Date.now()}-${Math.floor(Math.random() * 1e6)}@test.local`;
-  await page.goto("/register");
-  await page.getByLabel("邮箱").fill(email);
-  await page.getByLabel("密码", { exact: true }).fill(PASSWORD);
-  await page.getByLabel("确认密码").fill(PASSWORD);
-  await page.getByRole("button", { name: "注册" }).click();
-  await expect(page).toHaveURL(/\/console/, SLOW);
-  return email;
-}
 
 async function createApp(page: Page, name: string): Promise<string> {
   await page.goto("/console/apps?new=1");
@@ -29,7 +19,7 @@ async function createApp(page: Page, name: string): Promise<string> {
 }
 
 test("立即使用 → login → 新建应用 → 确定 → 下一步 → 我的能力 with three rows at 待付费; free quota turns a row to 已开通", async ({ page }) => {
-  const email = await signUp(page);
+  const email = await registerNew(page, PASSWORD, SLOW);
   await page.getByRole("button", { name: "退出登录" }).click();
   await expect(page).toHaveURL(/\/login/);
 
@@ -90,7 +80,7 @@ test("立即使用 → login → 新建应用 → 确定 → 下一步 → 我�
 });
 
 test("the AppSecret shows only after the password is confirmed; rotation asks for it too", async ({ page }) => {
-  await signUp(page);
+  await registerNew(page, PASSWORD, SLOW);
   await createApp(page, "密钥测试应用");
   await expect(page.getByTestId("app-secret")).toHaveCount(0);
 
@@ -120,11 +110,11 @@ test("the AppSecret shows only after the password is confirmed; rotation asks fo
 });
 
 test("disable and delete ask first; another customer cannot open the application", async ({ page, browser }) => {
-  await signUp(page);
+  await registerNew(page, PASSWORD, SLOW);
   const url = await createApp(page, "停用删除测试");
 
   const other = await browser.newPage();
-  await signUp(other);
+  await registerNew(other, PASSWORD, SLOW);
   await other.goto(url);
   await expect(other.getByText("应用不存在", { exact: true })).toBeVisible();
   await expect(other.getByTestId("app-key")).toHaveCount(0);
@@ -153,7 +143,7 @@ test("disable and delete ask first; another customer cannot open the application
 });
 
 test("实名认证 checks the ID number and then shows 已实名", async ({ page }) => {
-  await signUp(page);
+  await registerNew(page, PASSWORD, SLOW);
   await page.goto("/console/account#verify");
   await expect(page.getByRole("link", { name: "未实名" })).toBeVisible();
   await page.getByLabel("真实姓名").fill("王五");

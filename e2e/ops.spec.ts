@@ -1,19 +1,12 @@
 import { expect as baseExpect, test, type Page } from "@playwright/test";
 import postgres from "postgres";
 import { OPS_PAGES, OPS_ROUTES } from "../app/ops/routes";
-import { registerNew, seed } from "./helpers";
+import { login, registerNew, seed } from "./helpers";
 
 // The shared dev server compiles pages on first visit and shares two cores: allow it time.
-const expect = baseExpect.configure({ timeout: 60_000 });
+const SLOW = { timeout: 60_000 };
+const expect = baseExpect.configure(SLOW);
 test.describe.configure({ timeout: 300_000 });
-
-async function login(page: Page, email: string, password: string): Promise<void> {
-  await page.goto("/login");
-  await page.getByLabel("邮箱").fill(email);
-  await page.getByLabel("密码").fill(password);
-  await page.getByRole("button", { name: "登录" }).click();
-  await expect(page).toHaveURL(/\/console/);
-}
 
 async function logout(page: Page): Promise<void> {
   await page.getByRole("button", { name: "退出登录" }).click();
@@ -45,7 +38,7 @@ test("an operator changes a tier's price; 定价 and 选择配置 show it; the c
   const newYuan = `48${String(cents).padStart(5, "0").slice(0, 3)}.${String(cents % 100).padStart(2, "0")}`;
   const shown = `¥${Number(newYuan.split(".")[0]).toLocaleString("en-US")}.${newYuan.split(".")[1]}`;
   try {
-    await login(page, s.operator.email, s.operator.password);
+    await login(page, s.operator.email, s.operator.password, SLOW);
     await page.goto("/ops/prices");
     const row = page.getByRole("form", { name: ROW });
     const before = await row.getByLabel(`${ROW} 单价`).inputValue();
@@ -66,7 +59,7 @@ test("an operator changes a tier's price; 定价 and 选择配置 show it; the c
     await logout(page);
 
     // 选择配置 of a customer's application shows the new unit price
-    await login(page, s.customer.email, s.customer.password);
+    await login(page, s.customer.email, s.customer.password, SLOW);
     await newApp(page, "运营价格");
     await page.getByTestId("capability-plate").getByRole("link", { name: "购买" }).click();
     await expect(page).toHaveURL(/\/buy\/plate$/);
@@ -74,7 +67,7 @@ test("an operator changes a tier's price; 定价 and 选择配置 show it; the c
     await logout(page);
 
     // restore through the UI (audited like any change)
-    await login(page, s.operator.email, s.operator.password);
+    await login(page, s.operator.email, s.operator.password, SLOW);
     await page.goto("/ops/prices");
     const again = page.getByRole("form", { name: ROW });
     await again.getByLabel(`${ROW} 单价`).fill(before);
@@ -93,7 +86,7 @@ test("an operator issues a coupon; the customer uses it to pay; it shows as 已�
   const off = `${Math.floor(offFen / 100)}.${String(offFen % 100).padStart(2, "0")}`;
   const note = `e2e 优惠券 ${Date.now()}`;
 
-  await login(page, s.operator.email, s.operator.password);
+  await login(page, s.operator.email, s.operator.password, SLOW);
   await page.goto(`/ops/promotions?email=${encodeURIComponent(s.customer.email)}`);
   const form = page.getByRole("form", { name: "发放优惠券" });
   await expect(form.getByLabel("账号邮箱")).toHaveValue(s.customer.email);
@@ -109,7 +102,7 @@ test("an operator issues a coupon; the customer uses it to pay; it shows as 已�
   await logout(page);
 
   // the customer buys 车牌识别 1000次 (¥15 by default, above the ¥10 threshold) and pays with the coupon
-  await login(page, s.customer.email, s.customer.password);
+  await login(page, s.customer.email, s.customer.password, SLOW);
   await newApp(page, "运营券");
   await page.getByTestId("capability-plate").getByRole("link", { name: "购买" }).click();
   await page.getByRole("button", { name: "增加1000次" }).click();
@@ -128,7 +121,7 @@ test("an operator issues a coupon; the customer uses it to pay; it shows as 已�
   await logout(page);
 
   // the operator sees the coupon used and the order's coupon discount
-  await login(page, s.operator.email, s.operator.password);
+  await login(page, s.operator.email, s.operator.password, SLOW);
   await page.goto("/ops/promotions");
   await expect(page.getByRole("table", { name: "优惠券" }).getByRole("row", { name: new RegExp(note) })).toContainText("已使用");
   await page.goto(`/ops/orders?q=${number}`);
@@ -157,7 +150,7 @@ test.describe("authorization: every /ops page and operator route", () => {
 
   test("a customer sees 无权访问 and no operator data, and gets 403 from routes", async ({ page }) => {
     const s = seed();
-    await login(page, s.customer.email, s.customer.password);
+    await login(page, s.customer.email, s.customer.password, SLOW);
     for (const { path } of OPS_PAGES) {
       await page.goto(fill(path));
       await expect(page.getByRole("heading", { name: "无权访问" }), path).toBeVisible();
@@ -173,13 +166,13 @@ test.describe("authorization: every /ops page and operator route", () => {
 
 test("an operator sets an application's rate limit, cancels its pack and disables it — each asks first and is audited", async ({ page }) => {
   const s = seed();
-  await login(page, s.customer.email, s.customer.password);
+  await login(page, s.customer.email, s.customer.password, SLOW);
   const name = await newApp(page, "运营停用");
   await page.getByTestId("capability-general").getByRole("button", { name: "领取免费额度" }).click();
   await expect(page.getByTestId("capability-general").getByRole("button", { name: "领取免费额度" })).toHaveCount(0);
   await logout(page);
 
-  await login(page, s.operator.email, s.operator.password);
+  await login(page, s.operator.email, s.operator.password, SLOW);
   await page.goto(`/ops/apps?q=${encodeURIComponent(name)}`);
   await page.getByRole("link", { name: `管理 ${name}` }).click();
   await expect(page.getByRole("heading", { name })).toBeVisible();
@@ -221,7 +214,7 @@ test("an operator credits a customer's balance; the customer's 账户余额 show
   const email = await registerNew(page);
   await logout(page);
 
-  await login(page, s.operator.email, s.operator.password);
+  await login(page, s.operator.email, s.operator.password, SLOW);
   await page.goto(`/ops/accounts?q=${encodeURIComponent(email)}`);
   await page.getByRole("button", { name: `调整 ${email} 的余额` }).click();
   const dialog = page.getByRole("dialog", { name: "调整余额" });
@@ -237,7 +230,7 @@ test("an operator credits a customer's balance; the customer's 账户余额 show
   await dialog.getByRole("button", { name: "关闭" }).click();
   await logout(page);
 
-  await login(page, email, "Passw0rd!x");
+  await login(page, email, "Passw0rd!x", SLOW);
   await page.goto("/console/billing");
   await expect(page.getByTestId("account-balance")).toHaveText("¥12.34");
   await expect(page.getByRole("table", { name: "收支明细" })).toContainText("e2e 故障补偿");

@@ -1,17 +1,10 @@
-import { expect as baseExpect, test, type Page } from "@playwright/test";
-import { registerNew, seed } from "./helpers";
+import { expect as baseExpect, test } from "@playwright/test";
+import { login, registerNew, seed } from "./helpers";
 
 // The shared dev server compiles pages on first visit and shares two cores: allow it time.
-const expect = baseExpect.configure({ timeout: 60_000 });
+const SLOW = { timeout: 60_000 };
+const expect = baseExpect.configure(SLOW);
 test.describe.configure({ timeout: 300_000 });
-
-async function login(page: Page, email: string, password: string): Promise<void> {
-  await page.goto("/login");
-  await page.getByLabel("邮箱").fill(email);
-  await page.getByLabel("密码").fill(password);
-  await page.getByRole("button", { name: "登录" }).click();
-  await expect(page).toHaveURL(/\/console/);
-}
 
 /**
  * The manual's own example (3.1.3): 1000次 ×1 and 10万次 ×1 → 确认配置 → 协议 → 立即购买 →
@@ -20,7 +13,7 @@ async function login(page: Page, email: string, password: string): Promise<void>
  */
 test("buy 1000次 + 10万次 and pay with the balance", async ({ page }) => {
   const s = seed();
-  await login(page, s.customer.email, s.customer.password);
+  await login(page, s.customer.email, s.customer.password, SLOW);
 
   const name = `订单测试${String(Date.now()).slice(-6)}`;
   await page.goto("/console/apps");
