@@ -1,26 +1,16 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { publicOrigin } from "@/app/(site)/_lib/origin";
 import { authedAction, type ActionState } from "@/app/_server/session";
-import { env } from "@/lib/env";
 import { cancelOrder } from "@/lib/orders/cancel";
 import { createOrder } from "@/lib/orders/create";
 import { createOrderSchema } from "@/lib/orders/schemas";
 import { payWithBalance } from "@/lib/payments/pay";
 import { payOrderSchema } from "@/lib/payments/schemas";
 import { createOrderCheckout, stripeFromEnv } from "@/lib/payments/stripe";
-
-async function publicOrigin(): Promise<string> {
-  const configured = env().PUBLIC_BASE_URL;
-  if (configured) return configured.replace(/\/$/, "");
-  const h = await headers();
-  const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost:3000";
-  const proto = h.get("x-forwarded-proto") ?? (host.startsWith("localhost") || host.startsWith("127.") ? "http" : "https");
-  return `${proto}://${host}`;
-}
 
 /** 立即购买 on 确认配置 → the new order's page. */
 export const createOrderAction = authedAction(createOrderSchema, async (input, { db, user }): Promise<ActionState> => {
