@@ -1,8 +1,9 @@
+import { PageSkeleton } from "@/components/page-skeleton";
 import { Skeleton } from "@/components/ui";
 
 export default function Loading() {
   return (
-    <div aria-busy="true" aria-label="加载中" className="space-y-4">
+    <PageSkeleton>
       <Skeleton className="h-7 w-40" />
       <Skeleton className="h-9 w-full max-w-xl" />
       <div className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6">
@@ -15,6 +16,6 @@ export default function Loading() {
         <Skeleton className="h-72" />
         <Skeleton className="h-72" />
       </div>
-    </div>
+    </PageSkeleton>
   );
 }

@@ -1,12 +1,13 @@
+import { PageSkeleton } from "@/components/page-skeleton";
 import { Skeleton } from "@/components/ui";
 
 export default function Loading() {
   return (
-    <div aria-busy="true" aria-label="加载中" className="space-y-4">
+    <PageSkeleton>
       <Skeleton className="h-4 w-48" />
       <Skeleton className="h-7 w-40" />
       <Skeleton className="h-20 w-full" />
       <Skeleton className="h-96 w-full" />
-    </div>
+    </PageSkeleton>
   );
 }
