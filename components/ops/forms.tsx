@@ -1,9 +1,10 @@
 "use client";
 
-import { startTransition, useActionState, useEffect, useRef, useState, type FormEvent, type ReactNode } from "react";
+import { startTransition, useActionState, useState, type ComponentProps, type FormEvent, type ReactNode } from "react";
 import type { ActionState } from "@/app/_server/session";
+import { ConfirmAction } from "@/components/confirm-action";
 import { Dialog, DialogFooter } from "@/components/dialog";
-import { Alert, Button, Field, Input, Textarea, cx, inputClass } from "@/components/ui";
+import { Alert, Button, Field, Input, cx, inputClass } from "@/components/ui";
 
 type Action = (prev: ActionState, form: FormData) => Promise<ActionState>;
 const idle: ActionState = { status: "idle" };
@@ -153,60 +154,8 @@ export function RateLimitForm({ action, appId, value }: { action: Action; appId:
  * A destructive (or restoring) action that asks first: the dialog states the consequence
  * and requires a reason, which goes into the audit log.
  */
-export function ReasonAction({
-  action,
-  label,
-  title,
-  description,
-  confirmLabel,
-  fields,
-  variant = "secondary",
-  confirmVariant = "danger",
-}: {
-  action: Action;
-  label: string;
-  title: string;
-  description: ReactNode;
-  confirmLabel: string;
-  fields: Record<string, string>;
-  variant?: "primary" | "secondary" | "danger" | "ghost";
-  confirmVariant?: "primary" | "danger";
-}) {
-  const [open, setOpen] = useState(false);
-  const [state, onSubmit, pending] = useOpsAction(action);
-  const seen = useRef(state);
-  useEffect(() => {
-    if (state !== seen.current && state.status === "ok") setOpen(false);
-    seen.current = state;
-  }, [state]);
-  const id = `reason-${Object.values(fields).join("-")}`;
-  return (
-    <>
-      <Button type="button" variant={variant} onClick={() => setOpen(true)}>
-        {label}
-      </Button>
-      <Dialog open={open} onClose={() => setOpen(false)} title={title}>
-        <form onSubmit={onSubmit} className="space-y-4 whitespace-normal">
-          {Object.entries(fields).map(([k, v]) => (
-            <input key={k} type="hidden" name={k} value={v} />
-          ))}
-          <div className="text-sm leading-6 text-slate-600">{description}</div>
-          <Field label="原因（记入操作审计）" htmlFor={id} error={fieldError(state, "reason")} required>
-            <Textarea id={id} name="reason" rows={3} required minLength={2} maxLength={200} />
-          </Field>
-          {state.status === "error" && !state.fieldErrors?.reason && <Alert>{state.message}</Alert>}
-          <DialogFooter>
-            <Button type="button" variant="secondary" onClick={() => setOpen(false)}>
-              取消
-            </Button>
-            <Button type="submit" variant={confirmVariant} disabled={pending}>
-              {pending ? "请稍候…" : confirmLabel}
-            </Button>
-          </DialogFooter>
-        </form>
-      </Dialog>
-    </>
-  );
+export function ReasonAction(props: Omit<ComponentProps<typeof ConfirmAction>, "reason">) {
+  return <ConfirmAction {...props} reason="原因（记入操作审计）" />;
 }
 
 /** 调整余额: a dialog with the amount (negative to correct) and the note for the ledger. */
