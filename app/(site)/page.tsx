@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { ButtonLink } from "@/components/ui";
-import { ADVANTAGES, SCENARIOS } from "@/lib/docs/site";
+import { AdvantageCards, ScenarioGrid } from "@/components/site-sections";
 
 const apis = [
   { href: "/products/general", name: "通用型 OCR", text: "针对图片中的文字进行 OCR 检测，返回检测到的文字内容及坐标信息。" },
@@ -40,26 +40,12 @@ export default function Home() {
       <section className="border-y border-slate-200 bg-white">
         <div className="mx-auto max-w-6xl px-4 py-12">
           <h2 className="text-lg font-semibold text-slate-900">使用场景</h2>
-          <div className="mt-4 grid gap-6 md:grid-cols-3">
-            {SCENARIOS.map((s) => (
-              <div key={s.title}>
-                <h3 className="font-medium text-slate-900">{s.title}</h3>
-                <p className="mt-2 text-sm leading-6 text-slate-600">{s.text}</p>
-              </div>
-            ))}
-          </div>
+          <ScenarioGrid className="mt-4" />
         </div>
       </section>
       <section className="mx-auto max-w-6xl px-4 py-12">
         <h2 className="text-lg font-semibold text-slate-900">产品优势</h2>
-        <div className="mt-4 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-          {ADVANTAGES.map((a) => (
-            <div key={a.title} className="rounded-lg border border-slate-200 bg-white p-5">
-              <h3 className="font-medium text-slate-900">{a.title}</h3>
-              <p className="mt-2 text-sm leading-6 text-slate-600">{a.text}</p>
-            </div>
-          ))}
-        </div>
+        <AdvantageCards className="mt-4" />
         <div className="mt-8 flex flex-wrap gap-3">
           <ButtonLink href="/pricing" variant="secondary">
             查看定价

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { AdvantageCards, ScenarioGrid } from "@/components/site-sections";
 import { ButtonLink } from "@/components/ui";
-import { ADVANTAGES, PRODUCTS, SCENARIOS } from "@/lib/docs/site";
+import { PRODUCTS } from "@/lib/docs/site";
 
 export const metadata: Metadata = { title: "产品" };
 
@@ -52,14 +53,7 @@ export default function ProductsPage() {
           <h2 id="scenarios" className="text-xl font-semibold text-slate-900">
             使用场景
           </h2>
-          <div className="mt-5 grid gap-6 md:grid-cols-3">
-            {SCENARIOS.map((s) => (
-              <div key={s.title}>
-                <h3 className="font-medium text-slate-900">{s.title}</h3>
-                <p className="mt-2 text-sm leading-6 text-slate-600">{s.text}</p>
-              </div>
-            ))}
-          </div>
+          <ScenarioGrid className="mt-5" />
         </div>
       </section>
 
@@ -67,14 +61,7 @@ export default function ProductsPage() {
         <h2 id="advantages" className="text-xl font-semibold text-slate-900">
           产品优势
         </h2>
-        <div className="mt-5 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-          {ADVANTAGES.map((a) => (
-            <div key={a.title} className="rounded-lg border border-slate-200 bg-white p-5">
-              <h3 className="font-medium text-slate-900">{a.title}</h3>
-              <p className="mt-2 text-sm leading-6 text-slate-600">{a.text}</p>
-            </div>
-          ))}
-        </div>
+        <AdvantageCards className="mt-5" />
         <p className="mt-8 text-sm text-slate-500">
           有疑问？先看看 <Link href="/faq" className="text-brand-600 hover:underline">常见问题</Link>。
         </p>

@@ -15,6 +15,19 @@ export async function generateMetadata({ params }: { params: Promise<{ api: stri
 
 const REQUIREMENTS = ["图片单张大小不超过 10MB，批量请求单次不超过 50 张", "图片像素尺寸大于 32x32，小于 5000x5000", "图片格式支持 png、jpg、jpeg、bmp"];
 
+function Bullets({ items }: { items: readonly string[] }) {
+  return (
+    <ul className="mt-4 space-y-2 text-sm leading-6 text-slate-600">
+      {items.map((f) => (
+        <li key={f} className="flex gap-2">
+          <span aria-hidden className="mt-2 h-1.5 w-1.5 shrink-0 rounded-full bg-brand-500" />
+          {f}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 export default async function ProductPage({ params }: { params: Promise<{ api: string }> }) {
   const p = productBySlug((await params).api);
   if (!p) notFound();
@@ -46,27 +59,13 @@ export default async function ProductPage({ params }: { params: Promise<{ api: s
           <h2 id="f" className="text-lg font-semibold text-slate-900">
             产品功能
           </h2>
-          <ul className="mt-4 space-y-2 text-sm leading-6 text-slate-600">
-            {p.features.map((f) => (
-              <li key={f} className="flex gap-2">
-                <span aria-hidden className="mt-2 h-1.5 w-1.5 shrink-0 rounded-full bg-brand-500" />
-                {f}
-              </li>
-            ))}
-          </ul>
+          <Bullets items={p.features} />
         </section>
         <section aria-labelledby="s">
           <h2 id="s" className="text-lg font-semibold text-slate-900">
             使用场景
           </h2>
-          <ul className="mt-4 space-y-2 text-sm leading-6 text-slate-600">
-            {p.scenarios.map((f) => (
-              <li key={f} className="flex gap-2">
-                <span aria-hidden className="mt-2 h-1.5 w-1.5 shrink-0 rounded-full bg-brand-500" />
-                {f}
-              </li>
-            ))}
-          </ul>
+          <Bullets items={p.scenarios} />
         </section>
         <section aria-labelledby="r">
           <h2 id="r" className="text-lg font-semibold text-slate-900">
