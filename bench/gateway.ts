@@ -127,7 +127,12 @@ async function main(): Promise<void> {
   await db.update(apps).set({ rateLimitPerSec: 1_000_000 }).where(eq(apps.id, app.id));
   await grantPack(db, { appId: app.id, api: "general", calls: 10_000_000, source: "operator" });
 
-  const child = spawn("npx", ["tsx", path.join(repoRoot, "bench/gateway.ts"), "--serve"], { env: process.env, stdio: ["ignore", "pipe", "inherit"] });
+  // node itself (not npx) runs the server, so killing the child stops the server and its stdout pipe closes
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(repoRoot, "bench/gateway.ts"), "--serve"], {
+    cwd: repoRoot,
+    env: process.env,
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   const port = await new Promise<number>((resolve, reject) => {
     child.stdout.on("data", (d: Buffer) => {
       const m = /PORT (\d+)/.exec(d.toString());
