@@ -7,22 +7,15 @@ import sharp from "sharp";
 import bmp from "bmp-js";
 import { EngineError } from "./types";
 import type { RgbImage } from "./image";
+import { sniffFormat, type ImageFormat } from "@/lib/images/header";
 
-export type ImageFormat = "png" | "jpeg" | "bmp";
+export { sniffFormat, type ImageFormat };
 
 export const MIN_SIDE = 32;
 export const MAX_SIDE = 5000;
 export const MAX_BYTES = 10 * 1024 * 1024;
 /** Pixel limit handed to the decoders: the largest image the manual allows. */
 export const MAX_PIXELS = MAX_SIDE * MAX_SIDE;
-
-/** Identifies the container by its signature; null for anything we refuse. */
-export function sniffFormat(buf: Uint8Array): ImageFormat | null {
-  if (buf.length >= 8 && buf[0] === 0x89 && buf[1] === 0x50 && buf[2] === 0x4e && buf[3] === 0x47 && buf[4] === 0x0d && buf[5] === 0x0a && buf[6] === 0x1a && buf[7] === 0x0a) return "png";
-  if (buf.length >= 3 && buf[0] === 0xff && buf[1] === 0xd8 && buf[2] === 0xff) return "jpeg";
-  if (buf.length >= 26 && buf[0] === 0x42 && buf[1] === 0x4d) return "bmp";
-  return null;
-}
 
 function checkSides(width: number, height: number): void {
   if (!(width >= MIN_SIDE && height >= MIN_SIDE && width <= MAX_SIDE && height <= MAX_SIDE)) {

@@ -9,7 +9,7 @@ import { API_CODES, ApiError, type ApiCode } from "@/lib/api/codes";
 import { MAX_SIDE, MIN_SIDE } from "@/lib/engine/decode";
 import type { ImageError } from "@/lib/engine/response";
 import { MAX_IMAGE_BYTES } from "./body";
-import { imageSize, sniffFormat } from "./image-header";
+import { imageSize, sniffFormat } from "@/lib/images/header";
 import { imageBase64, imageList, requestEnvelope } from "./schemas";
 
 export type ImageSlot = { ok: true; image: Buffer } | { ok: false; error: ImageError };

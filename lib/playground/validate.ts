@@ -5,7 +5,7 @@
  * by content, 4011 sides). The server uses the same module for its own guard.
  */
 import { API_CODES, type ApiCode } from "@/lib/api/codes";
-import { imageSize, sniffFormat, type ImageFormat } from "@/lib/gateway/image-header";
+import { imageSize, sniffFormat, type ImageFormat } from "@/lib/images/header";
 
 export { imageSize, sniffFormat, type ImageFormat };
 
