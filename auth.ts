@@ -4,6 +4,7 @@ import { getDb } from "@/db";
 import { authenticate } from "@/lib/accounts/users";
 import { loginSchema } from "@/lib/accounts/schemas";
 import { env } from "@/lib/env";
+import { clientAddress } from "@/lib/net/client-address";
 
 declare module "next-auth" {
   interface Session {
@@ -22,11 +23,6 @@ class SignInRefused extends CredentialsSignin {
   }
 }
 
-function clientAddress(req: Request | undefined): string | null {
-  const fwd = req?.headers.get("x-forwarded-for");
-  return fwd ? fwd.split(",")[0]!.trim() : (req?.headers.get("x-real-ip") ?? null);
-}
-
 export const { handlers, auth, signIn, signOut } = NextAuth({
   secret: env().AUTH_SECRET,
   trustHost: true,
@@ -38,7 +34,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       async authorize(raw, request) {
         const parsed = loginSchema.safeParse(raw);
         if (!parsed.success) throw new SignInRefused("invalid");
-        const res = await authenticate(await getDb(), parsed.data, clientAddress(request));
+        const res = await authenticate(await getDb(), parsed.data, request ? clientAddress(request.headers) : null);
         if (!res.ok) throw new SignInRefused(res.code);
         return { id: res.value.id, email: res.value.email, name: res.value.name, role: res.value.role };
       },

@@ -1,6 +1,13 @@
 /** Next.js calls register() once per server process; background schedulers start here (Node runtime only). */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // Before any request is served: record each request's socket peer (lib/net/client-address.ts).
+  const [{ installPeerHeader }, http, https] = await Promise.all([
+    import("./lib/net/client-address"),
+    import("node:http"),
+    import("node:https"),
+  ]);
+  installPeerHeader([http.Server.prototype, https.Server.prototype]);
   const { startOrderJobs } = await import("./lib/orders/jobs");
   startOrderJobs();
   (await import("./lib/alerts/jobs")).startAlertJobs();
