@@ -6,6 +6,10 @@
  * three artefacts that are not part of the code and are undone here: the ``` fences
  * around page breaks, the docstring quotes ''' rendered as "...", and the plate
  * sample's Sign path wrapped after "p" onto the next line.
+ *
+ * The manual is not copied into the project: when it is not beside the clone
+ * (../shared/seed) these tests skip and say why. The images they send are the
+ * repository's own fixtures (tests/fixtures/corpus).
  */
 import { execFileSync } from "node:child_process";
 import crypto from "node:crypto";
@@ -14,11 +18,15 @@ import os from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { seed } from "./helpers";
+import { fixtureCorpusRoot as corpus } from "../tests/fixtures/corpus";
 
 const repoRoot = path.resolve(import.meta.dirname, "..");
-const shared = path.resolve(repoRoot, "../shared");
-const manual = fs.readFileSync(path.join(shared, "seed", "000_bed79ac9dece0571.txt"), "utf8");
-const corpus = path.join(shared, "corpus");
+const manualPath = path.resolve(repoRoot, "../shared/seed/000_bed79ac9dece0571.txt");
+const haveManual = fs.existsSync(manualPath);
+const manual = haveManual ? fs.readFileSync(manualPath, "utf8") : "";
+const whyNot = `the user manual is not beside the clone (${manualPath}): its samples cannot be run`;
+if (!haveManual) console.warn(`api-samples: skipped, ${whyNot}`);
+test.skip(!haveManual, whyNot);
 
 type Api = "general" | "idcard" | "plate";
 const SECTIONS: Record<Api, { start: string; end: string; urlPlaceholder: string; image: string }> = {

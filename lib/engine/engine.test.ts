@@ -1,11 +1,9 @@
 /**
- * The embedded engine end to end: decoding rules, accuracy on the shared
- * corpus of real photos and on pages rendered here with Noto CJK, rotated
+ * The embedded engine end to end: decoding rules, accuracy on the real photos
+ * in tests/fixtures/corpus/general and on pages rendered here with Noto CJK, rotated
  * pages, boxes, and the worker-thread engine with its bounded queue.
  * Speed is measured by `npm run bench:ocr`, not asserted here.
  */
-import fs from "node:fs";
-import path from "node:path";
 import sharp from "sharp";
 import { beforeAll, afterAll, describe, expect, it } from "vitest";
 import { loadModels, type Models } from "./models";
@@ -17,9 +15,7 @@ import { quadBounds, type Quad } from "./geometry";
 import type { RgbImage } from "./image";
 import { randomIdentity, renderIdcard, renderPlate } from "../render";
 import { accuracy, addScores, editDistance, forgivingScore, strictScore, normalizeText } from "../../bench/metrics";
-
-const repoRoot = path.resolve(__dirname, "../..");
-const corpusDir = path.resolve(repoRoot, "../shared/corpus/general");
+import { corpusFile, corpusManifest } from "@/tests/fixtures/corpus";
 
 interface RenderedLine {
   text: string;
@@ -223,15 +219,13 @@ describe("rendered pages", () => {
   });
 });
 
-describe("shared corpus (real photos)", () => {
-  const manifestPath = path.join(corpusDir, "manifest.json");
-  const have = fs.existsSync(manifestPath);
-  it.skipIf(!have)("reads characters above the measured thresholds", async () => {
-    const manifest = JSON.parse(fs.readFileSync(manifestPath, "utf8")) as { file: string; lines: string[] }[];
+describe("real photos (tests/fixtures/corpus/general, Apache-2.0 and MIT sources)", () => {
+  it("reads characters above the measured thresholds", async () => {
+    const manifest = corpusManifest("general");
     let strict = { correct: 0, total: 0 };
     let forgiving = { correct: 0, total: 0 };
     for (const entry of manifest) {
-      const img = await decodeImage(fs.readFileSync(path.join(corpusDir, entry.file)), { checkDimensions: false });
+      const img = await decodeImage(corpusFile("general", entry.file), { checkDimensions: false });
       const pred = (await ocrPage(models, img)).map((l) => l.text);
       strict = addScores(strict, strictScore(entry.lines, pred));
       forgiving = addScores(forgiving, forgivingScore(entry.lines, pred));
@@ -240,8 +234,8 @@ describe("shared corpus (real photos)", () => {
     expect(accuracy(strict)).toBeGreaterThan(0.93);
   }, 300_000); // 26 photos: generous so a loaded machine does not fail it (no timing is asserted)
 
-  it.skipIf(!have)("honours the EXIF orientation of a real photo", async () => {
-    const img = await decodeImage(fs.readFileSync(path.join(corpusDir, "g_rap_img_exif_orientation.jpg")));
+  it("honours the EXIF orientation of a real photo", async () => {
+    const img = await decodeImage(corpusFile("general", "g_rap_img_exif_orientation.jpg"));
     const lines = await ocrPage(models, img, { orientation: false });
     expect(lines.map((l) => l.text).join("")).toContain("我是中国人");
   });

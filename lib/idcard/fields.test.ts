@@ -50,6 +50,21 @@ describe("portrait side (人像面) by labels", () => {
   });
 });
 
+describe("portrait side by layout when a label is lost or misread", () => {
+  it("reads the name from the first row when 姓 is lost (名刘洋) or the label is gone", () => {
+    const rest = [line("性别女民族汉", 20, 70), line("出生1995年5月13日", 20, 110), line("住址广东省深圳市南山区", 20, 150), line("公民身份号码440305199505132561", 20, 260)];
+    expect(parseCard([line("名刘洋", 20, 30), ...rest]).detail.name).toBe("刘洋");
+    expect(parseCard([line("刘洋", 90, 30), ...rest]).detail.name).toBe("刘洋");
+    // a name that starts with 名 at the value column keeps it
+    expect(parseCard([line("名扬", 90, 30), ...rest]).detail.name).toBe("名扬");
+  });
+
+  it("finds the name two rows above 出生 when the sex row has no label either", () => {
+    const p = parseCard([line("名李明", 20, 30), line("男汉", 90, 70), line("出生1985年4月10日", 20, 110), line("公民身份号码440305198504102577", 20, 260)]);
+    expect(p.detail.name).toBe("李明");
+  });
+});
+
 describe("emblem side (国徽面)", () => {
   it("reads issuing authority and validity, tolerating a lost dash", () => {
     const p = parseCard([line("中华人民共和国", 200, 30), line("居民身份证", 200, 80), line("签发机关兰州市公安局城关分局", 100, 200), line("有效期限2007.07.272027.07.27", 100, 240)]);

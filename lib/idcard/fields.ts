@@ -126,6 +126,40 @@ export function formatValidPeriod(v: string): string {
 
 const clean = (s: string) => s.replace(/[\s:：·.,，、_\-—'"“”]+/g, "");
 
+const nameText = (s: string) => s.replace(/[^\u4e00-\u9fff·]/g, "");
+
+/** The left edge of the label column: where the lines that begin with a label start. */
+function labelColumn(hits: Hit[]): number | null {
+  const xs = hits.filter((h) => h.start === 0 && BACK_LABELS.includes(h.key)).map((h) => h.line.x0);
+  return xs.length ? Math.min(...xs) : null;
+}
+
+/**
+ * The name when its label was not read (名刘洋: the 姓 lost): the card's first row,
+ * the row just above 性别/民族 (two rows above 出生). A row that starts at the label
+ * column begins with what is left of the label, which is dropped.
+ */
+function nameByLayout(lines: CardLine[], hits: Hit[]): string {
+  const rowAnchor = hits.find((h) => h.key === "sex") ?? hits.find((h) => h.key === "nation");
+  const anchor = rowAnchor ?? hits.find((h) => h.key === "birth");
+  if (!anchor) return "";
+  const labelX = labelColumn(hits) ?? anchor.line.x0;
+  const lh = anchor.line.y1 - anchor.line.y0;
+  let below = anchor.line;
+  let row: CardLine[] = [];
+  for (let step = rowAnchor ? 1 : 2; step > 0; step--) {
+    const above = lines
+      .filter((l) => l.y1 <= below.y0 + lh * 0.3 && l.y1 > below.y0 - lh * 3 && l.x1 > labelX - lh && !sameRow(l, below))
+      .sort((a, b) => b.y1 - a.y1)[0];
+    if (!above || hits.some((h) => h.line === above)) return "";
+    row = lines.filter((l) => sameRow(l, above) && l.x1 > labelX - lh).sort((a, b) => a.x0 - b.x0);
+    below = above;
+  }
+  let text = row.map((l) => l.text).join("");
+  if (row[0].x0 < labelX + lh) text = text.replace(/^\s*[姓娃]?\s*[名各]?/, "");
+  return nameText(text);
+}
+
 export interface ParsedCard {
   detail: IdcardDetail;
   hasBack: boolean;
@@ -141,7 +175,8 @@ export function parseCard(lines: CardLine[]): ParsedCard {
 
   const name = get("name");
   // names are Chinese characters, with a middle dot in some minority names
-  if (name) detail.name = valueAfter(name, hits, lines).text.replace(/[^\u4e00-\u9fff·]/g, "").replace(/^[名各]/, "");
+  if (name) detail.name = nameText(valueAfter(name, hits, lines).text).replace(/^[名各]/, "");
+  else detail.name = nameByLayout(lines, hits);
   const sex = get("sex");
   if (sex) detail.sex = /女/.test(valueAfter(sex, hits, lines).text) ? "女" : /男/.test(valueAfter(sex, hits, lines).text) ? "男" : "";
   const nation = get("nation");

@@ -1,22 +1,14 @@
-import fs from "node:fs";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
 import { EngineError } from "../engine/types";
 import { recognizeIdcard, formatBirthday } from "./index";
 import { renderedCards, renderIdcard, renderCardPhoto, renderTextPage, randomIdentity, type RenderedCard } from "../render";
+import { corpusFile, corpusManifest } from "@/tests/fixtures/corpus";
 
-const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
-const corpus = path.resolve(repoRoot, "../shared/corpus/idcard");
-const hasCorpus = fs.existsSync(path.join(corpus, "manifest.json"));
-
-interface Entry { file: string; note: "front" | "back"; detail: Record<string, string>; idn_checksum_valid: boolean; risk_hint?: string }
-
-describe("real specimen cards (shared corpus)", () => {
-  const manifest: Entry[] = hasCorpus ? JSON.parse(fs.readFileSync(path.join(corpus, "manifest.json"), "utf8")) : [];
-  it.skipIf(!hasCorpus).each(manifest.map((e) => [e.file, e] as const))("%s: side, fields as printed, checksum flag, risk", async (_f, e) => {
-    const r = await recognizeIdcard(fs.readFileSync(path.join(corpus, e.file)));
+describe("real specimen cards (tests/fixtures/corpus/idcard, Apache-2.0 and MIT sources)", () => {
+  const manifest = corpusManifest("idcard");
+  it.each(manifest.map((e) => [e.file, e] as const))("%s: side, fields as printed, checksum flag, risk", async (_f, e) => {
+    const r = await recognizeIdcard(corpusFile("idcard", e.file));
     expect(r.note).toBe(e.note);
     for (const [k, v] of Object.entries(e.detail)) {
       const want = k === "birthday" ? formatBirthday(v) : v;

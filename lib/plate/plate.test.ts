@@ -1,23 +1,15 @@
-import fs from "node:fs";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { recognizePlates } from "./index";
 import { renderedPlates, renderPlate, renderTextPage, type RenderedPlateImage } from "../render";
+import { corpusFile, corpusManifest } from "@/tests/fixtures/corpus";
 
-const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
-const corpus = path.resolve(repoRoot, "../shared/corpus/plate");
-const hasCorpus = fs.existsSync(path.join(corpus, "manifest.json"));
-
-interface Entry { file: string; plates: { plate_license: string; plate_type: string }[] }
-
-describe("plates in real photos (shared corpus)", () => {
-  it.skipIf(!hasCorpus)("reads at least 85% of the verified plates exactly, with their type", async () => {
-    const manifest: Entry[] = JSON.parse(fs.readFileSync(path.join(corpus, "manifest.json"), "utf8"));
+describe("plates in real photos (tests/fixtures/corpus/plate, Apache-2.0 and MIT sources)", () => {
+  it("reads at least 85% of the verified plates exactly, with their type", async () => {
+    const manifest = corpusManifest("plate");
     let total = 0, exact = 0, typed = 0;
     const misses: string[] = [];
     for (const e of manifest) {
-      const r = await recognizePlates(fs.readFileSync(path.join(corpus, e.file)));
+      const r = await recognizePlates(corpusFile("plate", e.file));
       expect(r["number of plate licenses"]).toBe(r.detail.length);
       for (const p of e.plates) {
         total++;
@@ -31,13 +23,13 @@ describe("plates in real photos (shared corpus)", () => {
     expect(typed / exact).toBeGreaterThanOrEqual(0.9);
   }, 300_000); // 38 photos: generous so a loaded machine does not fail it (no timing is asserted)
 
-  it.skipIf(!hasCorpus)("reads a 94×24 crop of one plate", async () => {
-    const r = await recognizePlates(fs.readFileSync(path.join(corpus, "p_lpr_u95fdD33U29.jpg")));
+  it("reads a 94×24 crop of one plate", async () => {
+    const r = await recognizePlates(corpusFile("plate", "p_lpr_u95fdD33U29.jpg"));
     expect(r.detail.map((d) => d.plate_license)).toEqual(["闽D33U29"]);
   });
 
-  it.skipIf(!hasCorpus)("does not report the enlarged number painted on a van as a second plate", async () => {
-    const r = await recognizePlates(fs.readFileSync(path.join(corpus, "p_hlpr_lin_test_db1.jpg")));
+  it("does not report the enlarged number painted on a van as a second plate", async () => {
+    const r = await recognizePlates(corpusFile("plate", "p_hlpr_lin_test_db1.jpg"));
     expect(r.detail.filter((d) => d.plate_license === "蒙A70531")).toHaveLength(1);
     expect(r.detail[0].plate_type).toBe("黄牌");
   });

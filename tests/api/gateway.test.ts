@@ -4,8 +4,6 @@
  * tests use the embedded engine; the rest inject a stand-in engine where the engine
  * itself is the subject (5000, 5001, partial charge).
  */
-import fs from "node:fs";
-import path from "node:path";
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db";
@@ -22,9 +20,8 @@ import { testDb } from "../helpers/db";
 import { makeApp, makeUser } from "../helpers/fixtures";
 import { apiPath, imagesBody, ORIGIN, png, signedRequest, standInEngine } from "./helpers";
 import type { CreatedApp } from "@/lib/apps/create";
+import { corpusFile } from "../fixtures/corpus";
 
-const corpus = path.resolve(import.meta.dirname, "../../../shared/corpus");
-const file = (p: string) => fs.readFileSync(path.join(corpus, p));
 
 let db: Db;
 let userId: string;
@@ -94,7 +91,7 @@ async function expectImageError(res: Response, code: number) {
 describe("success with the real engine", () => {
   it("通用型 OCR reads the text, charges one call and records the call", async () => {
     const a = await freshApp({ calls: 10 });
-    const res = await POST(req(a, "general", imagesBody([file("general/g_pp_word_1.jpg")])));
+    const res = await POST(req(a, "general", imagesBody([corpusFile("general", "g_pp_word_1.jpg")])));
     expect(res.status).toBe(200);
     const body = await json(res);
     expect(body.code).toBe(0);
@@ -117,7 +114,7 @@ describe("success with the real engine", () => {
   });
 
   it("身份证识别 reads a card sent in the manual's nested curl form", async () => {
-    const body = JSON.stringify({ data: [{ data: [file("idcard/i_cocr_card.png").toString("base64")] }] });
+    const body = JSON.stringify({ data: [{ data: [corpusFile("idcard", "i_cocr_card.png").toString("base64")] }] });
     const res = await POST(req(app, "idcard", body));
     expect(res.status).toBe(200);
     const out = await json(res);
@@ -130,7 +127,7 @@ describe("success with the real engine", () => {
   it("车牌识别 answers on platelicense.json with a Sign over plateLicense.json (the manual's two spellings)", async () => {
     const base = apiPath("plate", app.serviceCodes.plate).replace(/plateLicense\.json$/, "");
     const res = await POST(
-      req(app, "plate", imagesBody([file("plate/p_ccpd_0.jpg")]), { path: base + "platelicense.json", signPath: base + "plateLicense.json" }),
+      req(app, "plate", imagesBody([corpusFile("plate", "p_ccpd_0.jpg")]), { path: base + "platelicense.json", signPath: base + "plateLicense.json" }),
     );
     expect(res.status).toBe(200);
     const out = await json(res);
@@ -146,7 +143,7 @@ describe("success with the real engine", () => {
 
   it("one bad image fails alone while the others succeed, and only successes are charged", async () => {
     const a = await freshApp({ calls: 10 });
-    const res = await POST(req(a, "plate", imagesBody([file("plate/p_ccpd_0.jpg"), "!!!not base64!!!"])));
+    const res = await POST(req(a, "plate", imagesBody([corpusFile("plate", "p_ccpd_0.jpg"), "!!!not base64!!!"])));
     const out = await json(res);
     expect(out.message).toEqual({ success: 1, fail: 1 });
     expect(out.result![1]).toMatchObject({ err_code: 4008 });
