@@ -35,6 +35,9 @@ describe("migrations", () => {
     const first = await seedDemo(db as unknown as Db);
     const second = await seedDemo(db as unknown as Db);
     expect(second.app.appKey).toBe(first.app.appKey);
+    expect(first.accessKey.ak).toMatch(/^[0-9a-f]{32}$/);
+    expect(second.accessKey).toEqual(first.accessKey);
+    expect(await db.select().from(schema.accessKeys)).toHaveLength(1);
     const demo = await db.select().from(schema.users).where(eq(schema.users.email, DEMO.customer.email));
     expect(demo).toHaveLength(1);
     expect(demo[0]!.balanceFen).toBe(DEMO.balanceFen);

@@ -1,6 +1,7 @@
 import { and, eq, isNull } from "drizzle-orm";
 import type { Db } from "./index";
-import { API_KINDS, apps, balanceLedger, quotaPacks, serviceCodes, users } from "./schema";
+import { accessKeys, API_KINDS, apps, balanceLedger, quotaPacks, serviceCodes, users } from "./schema";
+import { createAccessKey } from "@/lib/accounts/access-keys";
 import { registerUser } from "@/lib/accounts/users";
 import { createApp } from "@/lib/apps/create";
 import { decryptSecret, sha256Hex } from "@/lib/crypto";
@@ -19,6 +20,22 @@ export interface SeedOutput {
   customer: { email: string; password: string };
   operator: { email: string; password: string };
   app: { appKey: string; appSecret: string; serviceCodes: { general: string; idcard: string; plate: string } };
+  /** the demo customer's AccessKey pair, for EOP-signed calls */
+  accessKey: { ak: string; sk: string };
+}
+
+/** The customer's first active AccessKey pair in clear, created when there is none (the demo prints it). */
+async function ensureAccessKey(db: Db, userId: string): Promise<{ ak: string; sk: string }> {
+  const [found] = await db
+    .select()
+    .from(accessKeys)
+    .where(and(eq(accessKeys.userId, userId), eq(accessKeys.status, "active")))
+    .orderBy(accessKeys.createdAt)
+    .limit(1);
+  if (found) return { ak: found.ak, sk: decryptSecret(found.skEnc) };
+  const res = await createAccessKey(db, userId, { skipPassword: true });
+  if (!res.ok) throw new Error(res.message);
+  return { ak: res.value.ak, sk: res.value.sk };
 }
 
 async function ensureUser(db: Db, u: { email: string; password: string; name: string }, role: "customer" | "operator") {
@@ -75,6 +92,7 @@ export async function seedDemo(db: Db): Promise<SeedOutput> {
     if (!pack) await grantPack(db, { appId: app.id, api, calls: DEMO.packCalls, source: "seed" });
   }
   const code = (api: (typeof API_KINDS)[number]) => codes.find((c) => c.api === api)!.code;
+  const accessKey = await ensureAccessKey(db, customer.id);
   return {
     customer: { email: DEMO.customer.email, password: DEMO.customer.password },
     operator: { email: DEMO.operator.email, password: DEMO.operator.password },
@@ -83,5 +101,6 @@ export async function seedDemo(db: Db): Promise<SeedOutput> {
       appSecret: decryptSecret(app.secretEnc),
       serviceCodes: { general: code("general"), idcard: code("idcard"), plate: code("plate") },
     },
+    accessKey,
   };
 }

@@ -1,4 +1,4 @@
-import { bigint, boolean, index, pgTable, serial, text } from "drizzle-orm/pg-core";
+import { bigint, boolean, index, integer, pgTable, serial, text } from "drizzle-orm/pg-core";
 import { createdAt, ts, updatedAt } from "./_shared";
 
 export const users = pgTable("users", {
@@ -19,6 +19,8 @@ export const users = pgTable("users", {
   disabled: boolean("disabled").notNull().default(false),
   webhookUrl: text("webhook_url"),
   webhookSecretEnc: text("webhook_secret_enc"),
+  /** the highest QPS an owner may give one of this account's applications (operator-set) */
+  qpsCeiling: integer("qps_ceiling").notNull().default(10),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });
@@ -40,5 +42,25 @@ export const settings = pgTable("settings", {
   updatedAt: updatedAt(),
 });
 
+/**
+ * Account-level AccessKeys for the EOP signature (lib/gateway/eop.ts): the AK is public,
+ * the SK is AES-GCM encrypted like the AppSecret and shown once at creation. At most two
+ * per account (lib/accounts/access-keys.ts).
+ */
+export const accessKeys = pgTable(
+  "access_keys",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id").notNull().references(() => users.id),
+    ak: text("ak").notNull().unique(),
+    skEnc: text("sk_enc").notNull(),
+    status: text("status", { enum: ["active", "disabled"] }).notNull().default("active"),
+    createdAt: createdAt(),
+    lastUsedAt: ts("last_used_at"),
+  },
+  (t) => [index("access_keys_user").on(t.userId)],
+);
+
+export type AccessKey = typeof accessKeys.$inferSelect;
 export type User = typeof users.$inferSelect;
 export type NewUser = typeof users.$inferInsert;

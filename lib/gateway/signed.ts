@@ -1,7 +1,8 @@
 /**
  * withSignedApp: the open API's wrapper. It resolves the path (4013) and method
  * (4012), checks the headers, reads the body under its cap (4021), authenticates the
- * application (4014–4018), applies the rate limit (4020), hands a SignedRequest to
+ * application by the manual's MD5 Sign (4014–4018) or the EOP signature (4022–4026, see
+ * ./eop.ts), applies the rate limit (4020), hands a SignedRequest to
  * the handler, turns any failure into the manual's error body, and records every
  * call (calls + per-minute rollups) before the response leaves.
  */
@@ -11,8 +12,9 @@ import type { ApiKind, OcrEngine } from "@/lib/engine/types";
 import { newId } from "@/lib/id";
 import { recordCall, type CallRecord } from "@/lib/metering/record";
 import { RETRY_AFTER_SECONDS } from "@/lib/ratelimit";
-import { authenticate, AuthError, precheck, signHeaders, type SignedApp } from "./auth";
+import { authenticate, AuthError, eopPrecheck, precheck, signHeaders, type SignedApp } from "./auth";
 import { readBodyCapped } from "./body";
+import { isEopRequest } from "./eop";
 import { resolveRoute } from "./routes";
 
 export interface GatewayDeps {
@@ -80,7 +82,7 @@ export function withSignedApp(handler: SignedHandler) {
       if (!route) throw new ApiError(4013);
       api = route.api;
       if (req.method !== "POST") throw new ApiError(4012);
-      const pre = precheck(signHeaders(req), now.getTime());
+      const pre = isEopRequest(req.headers) ? eopPrecheck(req, now.getTime()) : precheck(signHeaders(req), now.getTime());
       const body = await readBodyCapped(req);
       bytesIn = body.length;
       db ??= await getDb();
@@ -114,7 +116,7 @@ export function withSignedApp(handler: SignedHandler) {
       bytesOut: Buffer.byteLength(json),
       latencyMs: performance.now() - t0,
       engineMs: outcome.engineMs,
-      signFailure: outcome.code === 4014,
+      signFailure: outcome.code === 4014 || outcome.code === 4024,
       at: now,
     };
     try {
