@@ -10,6 +10,8 @@ import { Button, ButtonLink, Card, Table, Td } from "./ui";
 export interface OfferView {
   tier: number;
   unitPriceFen: number;
+  /** the list price, charged after the beta */
+  listPriceFen: number;
   /** 公测截止时间, already formatted in Asia/Shanghai, or null */
   betaEndsAt: string | null;
   inBeta: boolean;
@@ -50,7 +52,9 @@ export function BuyForm({ appId, api, offers, initial }: { appId: string; api: s
             <li key={o.tier} className="flex items-center justify-between gap-3 py-3">
               <div className="text-sm">
                 <p className="font-medium text-slate-900">{tierLabel(o.tier)}</p>
-                <p className="tabular-nums text-slate-700">¥{yuan(o.unitPriceFen)}</p>
+                <p className="tabular-nums text-slate-700">
+                  <UnitPrice o={o} />
+                </p>
                 <p className="text-xs text-slate-500">公测截止时间 {o.betaEndsAt ?? "—"}</p>
               </div>
               <Stepper label={tierLabel(o.tier)} n={cart[o.tier] ?? 0} onChange={(v) => setQty(o.tier, v)} />
@@ -66,7 +70,9 @@ export function BuyForm({ appId, api, offers, initial }: { appId: string; api: s
                 <tr key={o.tier} data-testid={`tier-${o.tier}`}>
                   <Td className="font-medium text-slate-900">{label}</Td>
                   <Td>{o.betaEndsAt ?? "—"}</Td>
-                  <Td className="tabular-nums">¥{yuan(o.unitPriceFen)}</Td>
+                  <Td className="tabular-nums">
+                    <UnitPrice o={o} />
+                  </Td>
                   <Td>
                     <Stepper label={label} n={n} onChange={(v) => setQty(o.tier, v)} />
                   </Td>
@@ -132,6 +138,20 @@ export function BuyForm({ appId, api, offers, initial }: { appId: string; api: s
         </Card>
       </div>
     </div>
+  );
+}
+
+/** ¥0.00, and during the beta the price that applies after it. */
+function UnitPrice({ o }: { o: OfferView }) {
+  return (
+    <>
+      ¥{yuan(o.unitPriceFen)}
+      {o.inBeta && o.listPriceFen !== o.unitPriceFen && (
+        <span className="ml-2 text-xs text-slate-500">
+          {o.unitPriceFen === 0 ? "公测期间免费，" : ""}公测后 <s>¥{yuan(o.listPriceFen)}</s>
+        </span>
+      )}
+    </>
   );
 }
 

@@ -6,6 +6,7 @@ import { registerUser } from "@/lib/accounts/users";
 import { createApp } from "@/lib/apps/create";
 import { decryptSecret, sha256Hex } from "@/lib/crypto";
 import { grantPack } from "@/lib/quota/grant";
+import { seedPublicBeta } from "@/lib/pricing/beta";
 import { ensureDefaults } from "@/lib/pricing/defaults";
 
 export const DEMO = {
@@ -49,13 +50,14 @@ async function ensureUser(db: Db, u: { email: string; password: string; name: st
 /** Idempotent demo data: running it twice leaves one of everything. */
 export async function seedDemo(db: Db): Promise<SeedOutput> {
   await ensureDefaults(db);
+  await seedPublicBeta(db); // 公测: every tier ¥0.00 for a year, once per database (operators may change it in /ops/prices)
   const customer = await ensureUser(db, DEMO.customer, "customer");
   await ensureUser(db, DEMO.operator, "operator");
 
   if (!customer.verifiedAt) {
     await db
       .update(users)
-      .set({ realName: "张三", idNumberMasked: "110***********0018", idNumberHash: sha256Hex("11010519491231002X"), verifiedAt: new Date() })
+      .set({ realName: "张三", idNumberMasked: "110***********002X", idNumberHash: sha256Hex("11010519491231002X"), verifiedAt: new Date() })
       .where(eq(users.id, customer.id));
   }
   await db.transaction(async (tx) => {

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { registerNew } from "./helpers";
+import { registerNew, uniqueIdNumber } from "./helpers";
 
 const PASSWORD = "Passw0rd!x";
 /** Signing up and in hashes a password with argon2: on a busy shared machine that can take a while. */
@@ -151,15 +151,7 @@ test("实名认证 checks the ID number and then shows 已实名", async ({ page
   await page.getByRole("button", { name: "提交实名认证" }).click();
   await expect(page.getByText("身份证号校验位不正确")).toBeVisible();
   await expect(page.getByLabel("真实姓名")).toHaveValue("王五");
-  // a valid number unique to this run (birth date and sequence vary)
-  const idn = await page.evaluate(() => {
-    const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-    const day = String(1 + Math.floor(Math.random() * 28)).padStart(2, "0");
-    const seq = String(Math.floor(Math.random() * 1000)).padStart(3, "0");
-    const s17 = `1101051985${String(1 + Math.floor(Math.random() * 12)).padStart(2, "0")}${day}${seq}`;
-    const c = (12 - (s17.split("").reduce((n, d, i) => n + Number(d) * w[i]!, 0) % 11)) % 11;
-    return s17 + (c === 10 ? "X" : String(c));
-  });
+  const idn = uniqueIdNumber(); // a valid number unique to this run
   await page.getByLabel("身份证号").fill(idn);
   await page.getByRole("button", { name: "提交实名认证" }).click();
   await expect(page.getByText(`${idn.slice(0, 3)}***********${idn.slice(-4)}`)).toBeVisible();

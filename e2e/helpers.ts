@@ -36,3 +36,15 @@ export async function registerNew(page: Page, password = "Passw0rd!x", wait: Aut
   await expect(page).toHaveURL(/\/console/, wait);
   return email;
 }
+
+/** A valid 18-digit ID number (GB 11643 check digit) unique to this run: birth date and sequence vary. */
+export function uniqueIdNumber(): string {
+  const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const month = String(1 + Math.floor(Math.random() * 12)).padStart(2, "0");
+  const day = String(1 + Math.floor(Math.random() * 28)).padStart(2, "0");
+  const year = 1960 + Math.floor(Math.random() * 40);
+  const seq = String(Math.floor(Math.random() * 1000)).padStart(3, "0");
+  const s17 = `110105${year}${month}${day}${seq}`;
+  const c = (12 - (s17.split("").reduce((n, d, i) => n + Number(d) * w[i]!, 0) % 11)) % 11;
+  return s17 + (c === 10 ? "X" : String(c));
+}

@@ -87,6 +87,13 @@ test("an operator issues a coupon; the customer uses it to pay; it shows as 已�
   const note = `e2e 优惠券 ${Date.now()}`;
 
   await login(page, s.operator.email, s.operator.password, SLOW);
+  // the demo runs a free public beta; end it for 车牌识别 1000次 so that tier is charged its list price (¥15)
+  await page.goto("/ops/prices");
+  const tier = page.getByRole("form", { name: "车牌识别 1000次/年" });
+  await tier.getByLabel("车牌识别 1000次/年 公测价").fill("");
+  await tier.getByLabel("车牌识别 1000次/年 公测截止").fill("");
+  await tier.getByRole("button", { name: "保存 车牌识别 1000次/年" }).click();
+  await expect(tier.getByRole("status")).toContainText(/已更新|未变化/);
   await page.goto(`/ops/promotions?email=${encodeURIComponent(s.customer.email)}`);
   const form = page.getByRole("form", { name: "发放优惠券" });
   await expect(form.getByLabel("账号邮箱")).toHaveValue(s.customer.email);

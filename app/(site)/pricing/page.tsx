@@ -3,7 +3,7 @@ import Link from "next/link";
 import { connection } from "next/server";
 import { getDb } from "@/db";
 import { Badge, ButtonLink, Table, Td } from "@/components/ui";
-import { publicPriceTable } from "@/lib/docs/prices";
+import { betaEnd, publicPriceTable } from "@/lib/docs/prices";
 import { cny, shTime, tierLabel } from "@/lib/format";
 
 export const metadata: Metadata = { title: "定价" };
@@ -20,14 +20,19 @@ const RULES = [
 export default async function PricingPage() {
   await connection(); // the price list is read on every request: operators change it
   const tables = await publicPriceTable(await getDb());
-  const anyBeta = tables.some((t) => t.rows.some((r) => r.betaPriceFen !== null));
+  const ends = betaEnd(tables);
   return (
     <main className="mx-auto max-w-6xl px-4 py-12">
       <h1 className="text-3xl font-bold tracking-tight text-slate-900">定价</h1>
       <p className="mt-3 max-w-3xl leading-7 text-slate-600">
         OCR 产品采用封顶资源包的方式订购，按应用和接口购买。新建应用后，每个接口还可领取一次免费额度。
-        {anyBeta && " 公测期间部分规格享公测价。"}
       </p>
+      {ends && (
+        <p role="note" className="mt-4 max-w-3xl rounded-md border border-brand-100 bg-brand-50 px-4 py-3 text-sm leading-6 text-brand-700">
+          <strong>公测期间免费</strong>：公测截止时间 {shTime(ends)}（北京时间）前购买的资源包按公测价（标注“公测期间免费”的规格为 ¥0.00）结算，
+          公测结束后按划线价格收费；已购买的资源包在有效期内照常使用。
+        </p>
+      )}
 
       <div className="mt-8 grid gap-8 lg:grid-cols-3">
         {tables.map((t) => (
@@ -42,13 +47,13 @@ export default async function PricingPage() {
                   <Td>
                     {r.betaPriceFen !== null ? (
                       <div className="leading-5">
-                        <div className="flex items-center gap-2">
+                        <div className="flex flex-wrap items-center gap-2">
                           <span className="font-semibold text-slate-900">{cny(r.betaPriceFen)}</span>
-                          <Badge tone="blue">公测价</Badge>
+                          <Badge tone="blue">{r.betaPriceFen === 0 ? "公测期间免费" : "公测价"}</Badge>
                         </div>
                         <div className="text-xs text-slate-500">
-                          <s>{cny(r.unitPriceFen)}</s>
-                          {r.betaEndsAt && <> · 至 {shTime(r.betaEndsAt)}</>}
+                          公测后 <s>{cny(r.unitPriceFen)}</s>
+                          {r.betaEndsAt && <> · 公测至 {shTime(r.betaEndsAt)}</>}
                         </div>
                       </div>
                     ) : (

@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { connection } from "next/server";
+import { getDb } from "@/db";
 import { ButtonLink } from "@/components/ui";
-import { ADVANTAGES, PRODUCTS, productBySlug } from "@/lib/docs/site";
-
-export function generateStaticParams() {
-  return PRODUCTS.map((p) => ({ api: p.slug }));
-}
+import { allFree, publicPriceTable } from "@/lib/docs/prices";
+import { cny, shTime, tierLabel } from "@/lib/format";
+import { ADVANTAGES, productBySlug } from "@/lib/docs/site";
 
 export async function generateMetadata({ params }: { params: Promise<{ api: string }> }): Promise<Metadata> {
   const p = productBySlug((await params).api);
@@ -31,6 +31,8 @@ function Bullets({ items }: { items: readonly string[] }) {
 export default async function ProductPage({ params }: { params: Promise<{ api: string }> }) {
   const p = productBySlug((await params).api);
   if (!p) notFound();
+  await connection(); // the price block reads the live price table (operators change it)
+  const [table] = await publicPriceTable(await getDb(), new Date(), p.api);
   return (
     <main>
       <section className="border-b border-slate-200 bg-gradient-to-b from-brand-50 to-slate-50">
@@ -54,6 +56,7 @@ export default async function ProductPage({ params }: { params: Promise<{ api: s
           </div>
         </div>
       </section>
+      {table && <PriceBlock table={table} />}
       <div className="mx-auto grid max-w-6xl gap-10 px-4 py-12 md:grid-cols-2">
         <section aria-labelledby="f">
           <h2 id="f" className="text-lg font-semibold text-slate-900">
@@ -93,5 +96,35 @@ export default async function ProductPage({ params }: { params: Promise<{ api: s
         </section>
       </div>
     </main>
+  );
+}
+
+/** 价格: 公测期间免费 (or the beta price) until the 公测截止时间, and the list price after it. */
+function PriceBlock({ table }: { table: Awaited<ReturnType<typeof publicPriceTable>>[number] }) {
+  const first = table.rows[0];
+  if (!first) return null;
+  const ends = first.betaEndsAt;
+  return (
+    <section aria-labelledby="price" className="border-b border-slate-200 bg-white">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-8 gap-y-3 px-4 py-6">
+        <h2 id="price" className="text-lg font-semibold text-slate-900">
+          价格
+        </h2>
+        {allFree(table) ? (
+          <p className="text-sm text-slate-700">
+            <span className="mr-2 rounded bg-brand-50 px-2 py-0.5 font-semibold text-brand-700">公测期间免费</span>
+            公测截止时间 {shTime(ends)}；公测结束后 {tierLabel(first.tier)}/年 {cny(first.unitPriceFen)} 起
+          </p>
+        ) : (
+          <p className="text-sm text-slate-700">
+            {tierLabel(first.tier)}/年 {cny(first.betaPriceFen ?? first.unitPriceFen)} 起
+            {first.betaPriceFen !== null && <>（公测价，公测结束后 {cny(first.unitPriceFen)}）</>}
+          </p>
+        )}
+        <Link href="/pricing" className="whitespace-nowrap text-sm text-brand-600 hover:underline">
+          查看全部规格
+        </Link>
+      </div>
+    </section>
   );
 }

@@ -31,14 +31,14 @@ export default async function BuyPage({ params, searchParams }: { params: Promis
         <span className="mx-1.5">/</span>
         <Link href={`/console/apps/${app.id}`} className="hover:text-brand-600">{app.name}</Link>
         <span className="mx-1.5">/</span>
-        <span className="text-slate-700">购买</span>
+        <span className="text-slate-700">选择配置</span>
       </nav>
       <PageHeader title={API_LABELS[kind]} description={`为应用“${app.name}”购买${API_LABELS[kind]}次数包，自购买起一年内有效。`} />
       <BuyForm
         appId={app.id}
         api={kind}
         initial={parseCartQuery(q)}
-        offers={offers.map((o) => ({ tier: o.tier, unitPriceFen: o.unitPriceFen, betaEndsAt: o.betaEndsAt ? shTime(o.betaEndsAt) : null, inBeta: o.inBeta }))}
+        offers={offers.map((o) => ({ tier: o.tier, unitPriceFen: o.unitPriceFen, listPriceFen: o.listPriceFen, betaEndsAt: o.inBeta && o.betaEndsAt ? shTime(o.betaEndsAt) : null, inBeta: o.inBeta }))}
       />
     </>
   );

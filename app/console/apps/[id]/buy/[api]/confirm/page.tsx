@@ -32,6 +32,8 @@ export default async function ConfirmPage({ params, searchParams }: { params: Pr
   return (
     <>
       <nav aria-label="面包屑" className="mb-2 text-sm text-slate-500">
+        <Link href="/console/apps" className="hover:text-brand-600">我的应用</Link>
+        <span className="mx-1.5">/</span>
         <Link href={`/console/apps/${app.id}`} className="hover:text-brand-600">{app.name}</Link>
         <span className="mx-1.5">/</span>
         <Link href={`${back}?q=${q}`} className="hover:text-brand-600">选择配置</Link>
@@ -47,7 +49,7 @@ export default async function ConfirmPage({ params, searchParams }: { params: Pr
                 <Td className="font-medium text-slate-900">{API_LABELS[kind]}</Td>
                 <Td>次数包</Td>
                 <Td>{tierLabel(r.tier)}</Td>
-                <Td>{r.offer.betaEndsAt ? shTime(r.offer.betaEndsAt) : "—"}</Td>
+                <Td>{r.offer.inBeta && r.offer.betaEndsAt ? shTime(r.offer.betaEndsAt) : "—"}</Td>
                 <Td>{r.quantity}</Td>
                 <Td className="tabular-nums">¥{yuan(r.offer.unitPriceFen)}</Td>
               </tr>
