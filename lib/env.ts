@@ -17,6 +17,11 @@ const schema = z.object({
     .regex(/^[A-Za-z0-9+/=]{43,44}$/, "APP_ENCRYPTION_KEY must be 32 bytes in base64")
     .optional(),
   OCR_ENGINE_URL: z.string().url().optional(),
+  NATS_URL: z.string().optional(),
+  ENGINE_NATS_SUBJECT: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$/, "ENGINE_NATS_SUBJECT must be NATS subject tokens")
+    .optional(),
   ENGINE_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
   STRIPE_SECRET_KEY: z.string().optional(),
   STRIPE_WEBHOOK_SECRET: z.string().optional(),

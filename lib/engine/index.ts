@@ -5,10 +5,12 @@
 import type { OcrEngine } from "./types";
 import { EmbeddedEngine } from "./embedded";
 import { RemoteEngine } from "./remote";
+import { NatsEngine } from "./nats";
 
 export * from "./types";
 export { EmbeddedEngine, type EmbeddedOptions } from "./embedded";
 export { RemoteEngine } from "./remote";
+export { NatsEngine, type NatsEngineOptions } from "./nats";
 export { decodeImage, sniffFormat, type ImageFormat, type DecodeOptions } from "./decode";
 export type { RgbImage, QuarterTurns } from "./image";
 export { rotateImage, unrotatePoint } from "./image";
@@ -30,13 +32,18 @@ type Holder = { [KEY]?: OcrEngine };
 
 /**
  * The process-wide engine (kept on globalThis so Next dev reloads keep the
- * loaded models): remote when OCR_ENGINE_URL is set, embedded otherwise.
+ * loaded models): the NATS engine pool when NATS_URL is set, the HTTP engine server
+ * when OCR_ENGINE_URL is set, embedded otherwise.
  */
 export function getEngine(): OcrEngine {
   const g = globalThis as Holder;
   let engine = g[KEY];
   if (!engine) {
-    engine = process.env.OCR_ENGINE_URL ? new RemoteEngine(process.env.OCR_ENGINE_URL) : new EmbeddedEngine();
+    engine = process.env.NATS_URL
+      ? new NatsEngine({ url: process.env.NATS_URL })
+      : process.env.OCR_ENGINE_URL
+        ? new RemoteEngine(process.env.OCR_ENGINE_URL)
+        : new EmbeddedEngine();
     g[KEY] = engine;
     // Load (or ping) at once so the first request does not pay for it; failures surface on run().
     engine.warm().catch(() => undefined);

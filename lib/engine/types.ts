@@ -76,8 +76,23 @@ export class EngineError extends Error {
   }
 }
 
+/** One engine-pool worker as /ops shows it (NATS pool only). */
+export interface EngineWorkerStats {
+  id: string;
+  host: string;
+  concurrency: number;
+  queueDepth: number;
+  running: number;
+  imagesPerSecond: number;
+  imagesDone: number;
+  /** ISO time of its last heartbeat */
+  lastSeen: string;
+  /** no heartbeat for a while: presumed gone */
+  stale: boolean;
+}
+
 export interface EngineStats {
-  kind: "embedded" | "remote";
+  kind: "embedded" | "remote" | "nats";
   queueDepth: number;
   running: number;
   concurrency: number;
@@ -85,6 +100,8 @@ export interface EngineStats {
   imagesDone: number;
   /** images per second over the last minute */
   imagesPerSecond: number;
+  /** the pool's workers (NATS) */
+  workers?: EngineWorkerStats[];
 }
 
 export interface OcrEngine {

@@ -101,7 +101,7 @@ export function withSignedApp(handler: SignedHandler) {
     const json = JSON.stringify(outcome.body);
     const headers: Record<string, string> = { "content-type": "application/json; charset=utf-8", "x-request-id": requestId };
     if (outcome.remaining !== undefined) headers["x-quota-remaining"] = String(Math.max(0, outcome.remaining));
-    if (outcome.code === 4020) headers["retry-after"] = String(RETRY_AFTER_SECONDS);
+    if (outcome.code === 4020 || outcome.code === 5001) headers["retry-after"] = String(RETRY_AFTER_SECONDS);
     const record: CallRecord = {
       requestId,
       appId: who?.appId ?? null,
