@@ -50,6 +50,8 @@ export class ApiError extends Error {
   constructor(
     public readonly code: ApiCode,
     public readonly details: string = API_CODES[code].message,
+    /** for a refusal the client may retry as is (4020, 5001): seconds until it would be admitted */
+    public readonly retryAfterSeconds?: number,
   ) {
     super(`${code} ${details}`);
     this.name = "ApiError";

@@ -1,6 +1,6 @@
 /** The manual's whole response for a batch of images, with per-image errors as err_code/err_msg. */
 import { API_CODES, type ApiCode } from "../api/codes";
-import { EngineError, type ApiKind, type EngineErrorKind, type OcrEngine, type ResultFor } from "./types";
+import { EngineError, type ApiKind, type EngineErrorKind, type OcrEngine, type ResultFor, type RunOptions } from "./types";
 
 export const ENGINE_ERROR_CODES: Record<EngineErrorKind, ApiCode> = {
   unsupported_format: 4009,
@@ -29,8 +29,8 @@ export function imageError(e: unknown): ImageError {
 }
 
 /** Recognises every image (in order, through the engine's queue) and builds the manual's response. */
-export async function runBatch<K extends ApiKind>(engine: OcrEngine, kind: K, images: Buffer[]): Promise<BatchResponse<K>> {
-  const settled = await Promise.allSettled(images.map((img) => engine.run(kind, img)));
+export async function runBatch<K extends ApiKind>(engine: OcrEngine, kind: K, images: Buffer[], opts: RunOptions = {}): Promise<BatchResponse<K>> {
+  const settled = await Promise.allSettled(images.map((img) => engine.run(kind, img, opts)));
   const result = settled.map((s) => (s.status === "fulfilled" ? s.value : imageError(s.reason)));
   const fail = settled.filter((s) => s.status === "rejected").length;
   return { code: 0, message: { success: images.length - fail, fail }, result };

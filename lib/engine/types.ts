@@ -104,9 +104,14 @@ export interface EngineStats {
   workers?: EngineWorkerStats[];
 }
 
+export interface RunOptions {
+  /** whose job this is (the application id): the queue is shared fairly between owners */
+  owner?: string;
+}
+
 export interface OcrEngine {
   /** Recognise one image (raw file bytes). Throws EngineError for a refused image. */
-  run<K extends ApiKind>(kind: K, image: Buffer): Promise<ResultFor<K>>;
+  run<K extends ApiKind>(kind: K, image: Buffer, opts?: RunOptions): Promise<ResultFor<K>>;
   stats(): EngineStats;
   /** Loads models (embedded) or pings (remote). */
   warm(): Promise<void>;

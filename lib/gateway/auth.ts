@@ -1,24 +1,33 @@
 /**
- * Authentication of a signed open-API request (AppKey, Timestamp, Sign, replay,
- * service code) and its admission (rate limit), with as few round trips as possible:
- * one query loads the application, its secrets and the path's service code; one
- * statement then remembers the Sign, counts the request for the rate limit and reads
- * the calls left for this API. Replay signs and rate windows are committed without
- * waiting for the WAL flush (ASYNC_COMMIT): losing the last fraction of a second of
- * them in a PostgreSQL crash is harmless, and it keeps the hot path off the disk.
+ * Authentication of a signed open-API request (AppKey, Timestamp, Sign — or the EOP
+ * signature, ./eop.ts — replay, service code) and its admission (rate limit), in three
+ * steps so that nothing is read from an unknown caller:
+ *  1. precheck / eopPrecheck — headers and Timestamp (eop-date), no database;
+ *  2. loadApp — one query loads the application, its secrets and the path's service
+ *     code (4017 for an unknown or disabled application), and for EOP the AccessKey
+ *     (4023), BEFORE the body is read; the signature's hashes (bodyHashes) are then fed
+ *     while the body streams in (./body.ts);
+ *  3. admit — signature (4014 / 4024) and service code (4018), then one statement counts
+ *     the request for the rate limit, remembers the Sign (or EOP request id) only when the
+ *     request is within the limit — a 4020 can be resent as is after Retry-After — and
+ *     reads the calls left.
+ * Replay signs and rate windows are committed without waiting for the WAL flush
+ * (ASYNC_COMMIT): losing the last fraction of a second of them in a PostgreSQL crash
+ * is harmless, and it keeps the hot path off the disk.
  */
+import crypto, { type Hash } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { executePrepared, type Db } from "@/db";
 import { ApiError } from "@/lib/api/codes";
 import { appSecretsFor } from "@/lib/apps/secrets";
 import type { ApiKind } from "@/lib/engine/types";
-import { accessKeyForGateway, touchAccessKey } from "@/lib/accounts/access-keys";
+import { accessKeyForGateway, touchAccessKey, type GatewayAccessKey } from "@/lib/accounts/access-keys";
 import { ASYNC_COMMIT } from "@/lib/metering/record";
 import { remainingExpr } from "@/lib/quota/remaining";
-import { isOverLimit, rateHitSql, purgeRateWindows } from "@/lib/ratelimit";
-import { normalizeSign, parseTimestamp, verifySign } from "@/lib/signature";
-import { purgeExpiredSigns, rememberSignSql } from "@/lib/signature/replay";
-import { parseEop, verifyEop, type EopCredentials } from "./eop";
+import { isOverLimit, rateHitSql, purgeRateWindows, retryAfterSeconds } from "@/lib/ratelimit";
+import { normalizeSign, parseTimestamp, signHashes, signMatches } from "@/lib/signature";
+import { forgetSignSql, purgeExpiredSigns, rememberSignSql } from "@/lib/signature/replay";
+import { parseEop, verifyEopDigest, type EopCredentials } from "./eop";
 import type { ResolvedRoute } from "./routes";
 
 export interface SignedApp {
@@ -29,6 +38,8 @@ export interface SignedApp {
   rateLimitPerSec: number;
   /** calls left for this API when the request was admitted */
   remaining: number;
+  /** the replay key the request was admitted with (forgotten again if it did no work) */
+  sign: string;
 }
 
 /** An ApiError that also says which application it concerns, for metering. */
@@ -37,8 +48,9 @@ export class AuthError extends ApiError {
     code: ConstructorParameters<typeof ApiError>[0],
     public readonly app: { appId: string; userId: string } | null,
     details?: string,
+    retryAfterSeconds?: number,
   ) {
-    super(code, details);
+    super(code, details, retryAfterSeconds);
   }
 }
 
@@ -53,7 +65,7 @@ export function signHeaders(req: Request): Headers3 {
 }
 
 /**
- * What authenticate needs from the headers. `sign` is the replay key and `timestampMs` +
+ * What authentication needs from the headers. `sign` is the replay key and `timestampMs` +
  * the window its expiry; an EOP request carries its credentials in `eop` (its replay key
  * is the AK and request id, its expiry from eop-date: see lib/gateway/eop.ts).
  */
@@ -75,6 +87,12 @@ export function precheck(h: Headers3, now: number = Date.now()): Precheck {
   return { appKey: h.appKey, timestamp: h.timestamp!, timestampMs, sign };
 }
 
+/** precheck for an EOP-signed request (4022, 4025). */
+export function eopPrecheck(req: Request, now: number = Date.now()): Precheck {
+  const eop = parseEop(req.headers, new URL(req.url), now);
+  return { appKey: req.headers.get("appkey")!, timestamp: eop.eopDate, timestampMs: eop.dateMs, sign: `eop:${eop.ak}:${eop.requestId}`, eop };
+}
+
 interface AppRow {
   appId: string;
   userId: string;
@@ -85,6 +103,18 @@ interface AppRow {
   rateLimitPerSec: number;
   codeAppId: string | null;
   codeApi: string | null;
+}
+
+/** An active application (and, for EOP, its account's AccessKey), known before the body is read. */
+export interface LoadedApp {
+  appId: string;
+  userId: string;
+  rateLimitPerSec: number;
+  /** current secret first, then the pre-rotation one during its grace period */
+  secrets: string[];
+  /** the path's service code belongs to this application and API */
+  codeMatches: boolean;
+  eopKey: GatewayAccessKey | null;
 }
 
 /** A raw timestamptz as a Date (postgres.js and PGlite already parse it; a string is tolerated). */
@@ -102,59 +132,74 @@ function maybePurge(db: Db, now: number): void {
   void Promise.all([purgeExpiredSigns(db), purgeRateWindows(db)]).catch(() => undefined);
 }
 
-/** precheck for an EOP-signed request (4022, 4025). */
-export function eopPrecheck(req: Request, now: number = Date.now()): Precheck {
-  const eop = parseEop(req.headers, new URL(req.url), now);
-  return { appKey: req.headers.get("appkey")!, timestamp: eop.eopDate, timestampMs: eop.dateMs, sign: `eop:${eop.ak}:${eop.requestId}`, eop };
-}
-
-export async function authenticate(
-  db: Db,
-  route: ResolvedRoute,
-  pre: Precheck,
-  body: Buffer,
-  now: Date = new Date(),
-): Promise<SignedApp> {
-  const [[row], key] = await Promise.all([executePrepared<AppRow>(
-    db,
-    sql`select a.id as "appId", a.user_id as "userId", a.secret_enc as "secretEnc", a.prev_secret_enc as "prevSecretEnc",
+/** Step 2: the application behind the AppKey (4017) and, for EOP, the AccessKey (4023). */
+export async function loadApp(db: Db, route: ResolvedRoute, pre: Precheck, now: Date = new Date()): Promise<LoadedApp> {
+  const [[row], key] = await Promise.all([
+    executePrepared<AppRow>(
+      db,
+      sql`select a.id as "appId", a.user_id as "userId", a.secret_enc as "secretEnc", a.prev_secret_enc as "prevSecretEnc",
         a.prev_secret_expires_at as "prevSecretExpiresAt", a.status, a.rate_limit_per_sec as "rateLimitPerSec",
         c.app_id as "codeAppId", c.api as "codeApi"
       from apps a left join service_codes c on c.code = ${route.serviceCode}
       where a.app_key = ${pre.appKey} and a.deleted_at is null limit 1`,
-  ), pre.eop ? accessKeyForGateway(db, pre.eop.ak) : null]);
+    ),
+    pre.eop ? accessKeyForGateway(db, pre.eop.ak) : null,
+  ]);
   if (!row || row.status !== "active") throw new AuthError(4017, null);
   const who = { appId: row.appId, userId: row.userId };
-
-  if (pre.eop) {
-    if (!key || !key.active || key.userId !== row.userId) {
-      throw new AuthError(4023, who, !key ? `未知的 AccessKey ${pre.eop.ak}` : !key.active ? `AccessKey ${pre.eop.ak} 已停用` : `AccessKey ${pre.eop.ak} 不属于该 AppKey 所在的账户`);
-    }
-    if (!verifyEop(pre.eop, key.sk, body)) throw new AuthError(4024, who);
-    void touchAccessKey(db, key, now).catch(() => undefined);
-  } else {
-    const secrets = appSecretsFor({ ...row, prevSecretExpiresAt: toDate(row.prevSecretExpiresAt) }, now);
-    if (!verifySign({ appKey: pre.appKey, secrets, timestamp: pre.timestamp, paths: route.signPaths, body, sign: pre.sign })) {
-      throw new AuthError(4014, who);
-    }
+  if (pre.eop && (!key || !key.active || key.userId !== row.userId)) {
+    throw new AuthError(4023, who, !key ? `未知的 AccessKey ${pre.eop.ak}` : !key.active ? `AccessKey ${pre.eop.ak} 已停用` : `AccessKey ${pre.eop.ak} 不属于该 AppKey 所在的账户`);
   }
-  if (row.codeAppId !== row.appId || row.codeApi !== route.api) throw new AuthError(4018, who);
+  return {
+    ...who,
+    rateLimitPerSec: row.rateLimitPerSec,
+    secrets: pre.eop ? [] : appSecretsFor({ ...row, prevSecretExpiresAt: toDate(row.prevSecretExpiresAt) }, now),
+    codeMatches: row.codeAppId === row.appId && row.codeApi === route.api,
+    eopKey: key,
+  };
+}
+
+/**
+ * The hashes the body is fed to while it streams: for the MD5 Sign one per secret × path
+ * (already fed with "AppKey + AppSecret + Timestamp + Path"), for EOP the body's SHA-256.
+ */
+export function bodyHashes(app: LoadedApp, route: ResolvedRoute, pre: Precheck): Hash[] {
+  if (pre.eop) return [crypto.createHash("sha256")];
+  return signHashes(pre.appKey, app.secrets, pre.timestamp, route.signPaths);
+}
+
+/** Step 3, once the body has been fed to `hashes`: signature, service code, rate limit, replay. */
+export async function admit(db: Db, app: LoadedApp, route: ResolvedRoute, pre: Precheck, hashes: Hash[], now: Date = new Date()): Promise<SignedApp> {
+  const who = { appId: app.appId, userId: app.userId };
+  if (pre.eop) {
+    if (!app.eopKey || !verifyEopDigest(pre.eop, app.eopKey.sk, hashes[0]!.digest("hex"))) throw new AuthError(4024, who);
+    void touchAccessKey(db, app.eopKey, now).catch(() => undefined);
+  } else if (!signMatches(hashes, pre.sign)) {
+    throw new AuthError(4014, who);
+  }
+  if (!app.codeMatches) throw new AuthError(4018, who);
 
   maybePurge(db, now.getTime());
-  const [gate] = await executePrepared<{ fresh: number; hits: number; remaining: number }>(
+  const [gate] = await executePrepared<{ fresh: number; hits: number; remaining: number; msLeft: number }>(
     db,
-    sql`with r as (${rememberSignSql(pre.sign, pre.timestampMs)}), w as (${rateHitSql(row.appId)})
-      select (select count(*) from r)::int as fresh, (select count from w)::int as hits, ${remainingExpr(row.appId, route.api, now)} as remaining
+    sql`with w as (${rateHitSql(app.appId)}),
+        r as (${rememberSignSql(pre.sign, pre.timestampMs, sql`(select count from w) <= ${app.rateLimitPerSec}::int`)})
+      select (select count(*) from r)::int as fresh, (select count from w)::int as hits, ${remainingExpr(app.appId, route.api, now)} as remaining,
+        (1000 - floor(extract(epoch from now()) * 1000)::bigint % 1000)::int as "msLeft"
       from ${ASYNC_COMMIT}`,
   );
-  if (!gate || Number(gate.fresh) !== 1) throw new AuthError(pre.eop ? 4026 : 4016, who);
-  if (isOverLimit(Number(gate.hits), row.rateLimitPerSec)) throw new AuthError(4020, who, `每秒最多 ${row.rateLimitPerSec} 次请求`);
-  return {
-    appId: row.appId,
-    userId: row.userId,
-    api: route.api,
-    serviceCode: route.serviceCode,
-    rateLimitPerSec: row.rateLimitPerSec,
-    remaining: Number(gate.remaining),
-  };
+  if (!gate) throw new AuthError(pre.eop ? 4026 : 4016, who);
+  if (isOverLimit(Number(gate.hits), app.rateLimitPerSec)) {
+    throw new AuthError(4020, who, `每秒最多 ${app.rateLimitPerSec} 次请求`, retryAfterSeconds(Number(gate.msLeft)));
+  }
+  if (Number(gate.fresh) !== 1) throw new AuthError(pre.eop ? 4026 : 4016, who);
+  return { ...who, api: route.api, serviceCode: route.serviceCode, rateLimitPerSec: app.rateLimitPerSec, remaining: Number(gate.remaining), sign: pre.sign };
+}
+
+/**
+ * Forgets an admitted request's replay key when the request did no work and may be resent
+ * as is (5001 busy): the client's identical retry after Retry-After is then not a replay.
+ */
+export async function forgetSign(db: Db, sign: string): Promise<void> {
+  await executePrepared(db, forgetSignSql(sign));
 }

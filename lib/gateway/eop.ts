@@ -148,7 +148,12 @@ export function eopSignature(sk: string, ak: string, eopDate: string, stringToSi
 
 /** True when the request's Signature is the one its SK gives for this body (constant-time). */
 export function verifyEop(cred: EopCredentials, sk: string, body: Uint8Array): boolean {
-  return safeEqual(eopSignature(sk, cred.ak, cred.eopDate, cred.head + sha256Hex(body)), cred.signature);
+  return verifyEopDigest(cred, sk, sha256Hex(body));
+}
+
+/** verifyEop for a body already hashed while it streamed (lowercase hex SHA-256). */
+export function verifyEopDigest(cred: EopCredentials, sk: string, bodySha256Hex: string): boolean {
+  return safeEqual(eopSignature(sk, cred.ak, cred.eopDate, cred.head + bodySha256Hex), cred.signature);
 }
 
 /** Everything a client needs to sign a request (tests, the benchmark and the docs' samples follow the same steps). */

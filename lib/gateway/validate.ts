@@ -9,6 +9,7 @@ import { API_CODES, ApiError, type ApiCode } from "@/lib/api/codes";
 import { MAX_SIDE, MIN_SIDE } from "@/lib/engine/decode";
 import type { ImageError } from "@/lib/engine/response";
 import { MAX_IMAGE_BYTES } from "./body";
+import { parseJsonBody } from "./json";
 import { imageSize, sniffFormat } from "@/lib/images/header";
 import { imageBase64, imageList, requestEnvelope } from "./schemas";
 
@@ -18,9 +19,9 @@ export function perImage(code: ApiCode): ImageError {
   return { err_code: code, err_msg: API_CODES[code].message };
 }
 
-function parseJson(body: Buffer): unknown {
+function parseJson(body: Buffer, largeFrom?: number): unknown {
   try {
-    return JSON.parse(body.toString("utf8"));
+    return parseJsonBody(body, largeFrom);
   } catch {
     throw new ApiError(4001, "请求体不是合法的 JSON");
   }
@@ -37,8 +38,8 @@ function flatten(items: unknown[]): unknown[] {
 }
 
 /** The list of images in a body, or an ApiError with the manual's whole-request code. */
-export function parseImageList(body: Buffer): unknown[] {
-  const json = parseJson(body);
+export function parseImageList(body: Buffer, opts: { largeFrom?: number } = {}): unknown[] {
+  const json = parseJson(body, opts.largeFrom);
   if (json === null || typeof json !== "object" || Array.isArray(json)) throw new ApiError(4002);
   const env = requestEnvelope.safeParse(json);
   if (!env.success) {

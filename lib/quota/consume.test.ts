@@ -1,10 +1,11 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Db } from "@/db";
+import { rowsOf, type Db } from "@/db";
+import type { CallRecord } from "@/lib/metering/record";
 import { quotaPacks } from "@/db/schema";
 import { testDb } from "@/tests/helpers/db";
 import { makeApp, makeUser } from "@/tests/helpers/fixtures";
-import { consumeCalls } from "./consume";
+import { chargeAndRecord, consumeCalls } from "./consume";
 import { onQuotaExhausted, type QuotaExhaustedEvent } from "./events";
 import { grantPack } from "./grant";
 import { remainingByApi, remainingCalls } from "./remaining";
@@ -50,5 +51,55 @@ describe("consumeCalls", () => {
     const last = await consumeCalls(db, { appId: app.id, api: "idcard", n: 2 });
     expect(last).toEqual({ charged: 0, packs: [], remaining: 0 });
     expect(events.filter((e) => e.appId === app.id && e.reason === "used_up")).toHaveLength(1);
+  });
+});
+
+describe("chargeAndRecord", () => {
+  const record = (appId: string, userId: string, over: Partial<CallRecord> = {}): CallRecord => ({
+    requestId: `req_${Math.random().toString(36).slice(2)}`,
+    appId,
+    userId,
+    api: "general",
+    httpStatus: 200,
+    code: 0,
+    imagesOk: 2,
+    imagesFailed: 0,
+    packs: null,
+    bytesIn: 100,
+    bytesOut: 50,
+    latencyMs: 3,
+    engineMs: 1,
+    signFailure: false,
+    at: new Date(),
+    ...over,
+  });
+  const recorded = async (requestId: string) =>
+    rowsOf<{ packs: unknown }>(await db.execute(sql`select packs from calls where request_id = ${requestId}`));
+
+  it("charges and records in one statement; the record names the packs that paid", async () => {
+    const { app } = await makeApp(db, userId);
+    const pack = await grantPack(db, { appId: app.id, api: "general", calls: 5, source: "operator" });
+    const r = record(app.id, userId);
+    expect(await chargeAndRecord(db, { appId: app.id, api: "general", n: 2 }, r)).toMatchObject({ charged: 2, remaining: 3 });
+    expect(await used(pack.id)).toBe(2);
+    expect(await recorded(r.requestId)).toEqual([{ packs: [{ packId: pack.id, calls: 2 }] }]);
+  });
+
+  it("a record that cannot be written leaves no charge (never a paid call without its record)", async () => {
+    const { app } = await makeApp(db, userId);
+    const pack = await grantPack(db, { appId: app.id, api: "general", calls: 5, source: "operator" });
+    const r = record(app.id, userId, { bytesOut: 2 ** 40 }); // int4 overflow: the insert fails
+    await expect(chargeAndRecord(db, { appId: app.id, api: "general", n: 2 }, r)).rejects.toThrow();
+    expect(await used(pack.id)).toBe(0);
+    expect(await recorded(r.requestId)).toEqual([]);
+  });
+
+  it("charges nothing and records nothing when fewer than n calls are left", async () => {
+    const { app } = await makeApp(db, userId);
+    const pack = await grantPack(db, { appId: app.id, api: "general", calls: 1, source: "operator" });
+    const r = record(app.id, userId);
+    expect((await chargeAndRecord(db, { appId: app.id, api: "general", n: 2 }, r)).charged).toBe(0);
+    expect(await used(pack.id)).toBe(0);
+    expect(await recorded(r.requestId)).toEqual([]);
   });
 });

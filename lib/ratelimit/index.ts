@@ -6,8 +6,14 @@
 import { sql, type SQL } from "drizzle-orm";
 import { rowsOf, type DbOrTx } from "@/db";
 
-/** Seconds a refused client should wait (the fixed window is one second). */
-export const RETRY_AFTER_SECONDS = 1;
+/**
+ * Retry-After for a refused request: whole seconds until the current window (a clock
+ * second of the database) ends and the next one admits again — never 0, since the
+ * header carries whole seconds and 0 would invite an immediate, still-refused retry.
+ */
+export function retryAfterSeconds(msLeftInWindow: number): number {
+  return Math.max(1, Math.ceil(msLeftInWindow / 1000));
+}
 
 /** An upsert RETURNING the number of requests in this second including this one. */
 export function rateHitSql(appId: string): SQL {

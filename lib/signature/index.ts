@@ -4,7 +4,7 @@
  * where Path is the request path without host or query and Body the raw bytes as sent.
  * Pure functions; the replay store is in ./replay.ts.
  */
-import crypto from "node:crypto";
+import crypto, { type Hash } from "node:crypto";
 import { safeEqual } from "@/lib/crypto";
 
 /** How far a Timestamp may be from server time, either way. */
@@ -55,4 +55,20 @@ export function verifySign(input: SignInput): boolean {
     }
   }
   return false;
+}
+
+/**
+ * The streaming form of verifySign, for a body not read yet: one MD5 per secret × path,
+ * already fed with "AppKey + AppSecret + Timestamp + Path". The caller updates each with
+ * the body's chunks as they arrive, then asks signMatches.
+ */
+export function signHashes(appKey: string, secrets: string[], timestamp: string, paths: string[]): Hash[] {
+  return secrets.flatMap((secret) => paths.map((path) => crypto.createHash("md5").update(appKey + secret + timestamp + path, "utf8")));
+}
+
+/** True when one of the fed hashes (from signHashes) equals `sign`; each comparison constant-time. */
+export function signMatches(hashes: Hash[], sign: string): boolean {
+  let ok = false;
+  for (const h of hashes) ok = safeEqual(h.digest("hex"), sign) || ok;
+  return ok;
 }
