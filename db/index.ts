@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import net from "node:net";
 import path from "node:path";
 import { sql, type SQL } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
@@ -31,13 +32,74 @@ export function pgliteDir(): string {
   return process.env.PGLITE_DIR ?? path.join(process.cwd(), ".data", "pglite");
 }
 
+/**
+ * How long the app waits for PostgreSQL, so a half-dead server costs a bounded wait
+ * (the gateway answers 5000) instead of requests hanging with their bodies, and the
+ * pool heals by itself once the server is back:
+ *  - statementMs: statement_timeout (and lock_timeout) set on every connection — the
+ *    server cancels a statement past it (DATABASE_STATEMENT_TIMEOUT_MS, default 10 s);
+ *  - connectS: a connection not ready within it fails (DATABASE_CONNECT_TIMEOUT_S, 5 s);
+ *  - idleS: an idle pooled connection is closed after it (DATABASE_IDLE_TIMEOUT_S, 10 s);
+ *  - socketMs: a connection that receives nothing for this long while in use is
+ *    destroyed on our side (statement timeout + 5 s): when the server or the network
+ *    stops answering, statement_timeout cannot help, and without this a query — and the
+ *    pool slot it holds — would wait for TCP keepalive, i.e. for ever in practice.
+ */
+export interface DbTimeouts {
+  statementMs: number;
+  connectS: number;
+  idleS: number;
+  socketMs: number;
+}
+
+export function dbTimeouts(env: NodeJS.ProcessEnv = process.env): DbTimeouts {
+  const statementMs = Number(env.DATABASE_STATEMENT_TIMEOUT_MS) || 10_000;
+  return {
+    statementMs,
+    connectS: Number(env.DATABASE_CONNECT_TIMEOUT_S) || 5,
+    idleS: Number(env.DATABASE_IDLE_TIMEOUT_S) || 10,
+    socketMs: statementMs + 5_000,
+  };
+}
+
+interface SocketTarget {
+  host: string[];
+  port: number[];
+  path?: string | false;
+}
+
+/** postgres.js's socket option: a connected TCP socket destroyed after `silentMs` without data. */
+function timedSocket(silentMs: number) {
+  return (o: SocketTarget): Promise<net.Socket> =>
+    new Promise((resolve, reject) => {
+      const s = o.path ? net.connect(o.path) : net.connect(o.port[0] ?? 5432, o.host[0] ?? "localhost");
+      s.setTimeout(silentMs, () => s.destroy(new Error(`database connection silent for ${silentMs} ms`)));
+      s.setNoDelay(true);
+      s.once("error", reject);
+      s.once("connect", () => {
+        s.off("error", reject);
+        resolve(s);
+      });
+    });
+}
+
+/** A postgres.js client with the timeouts above (tests and benchmarks may pass their own). */
+export function openPostgres(url: string, t: DbTimeouts = dbTimeouts(), max = Number(process.env.DATABASE_POOL_SIZE ?? 10)): postgres.Sql {
+  const options: postgres.Options<Record<string, never>> & { socket: ReturnType<typeof timedSocket> } = {
+    max,
+    onnotice: () => {},
+    connect_timeout: t.connectS,
+    idle_timeout: t.idleS,
+    connection: { statement_timeout: t.statementMs, lock_timeout: t.statementMs, idle_in_transaction_session_timeout: t.statementMs * 3 },
+    socket: timedSocket(t.socketMs), // supported by postgres.js, missing from its types
+  };
+  return postgres(url, options);
+}
+
 async function open(): Promise<Handle> {
   const url = process.env.DATABASE_URL;
   if (url) {
-    const client = postgres(url, {
-      max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
-      onnotice: () => {},
-    });
+    const client = openPostgres(url);
     const db = drizzlePg(client, { schema });
     return { db, kind: "postgres", close: () => client.end({ timeout: 5 }) };
   }
