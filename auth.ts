@@ -8,16 +8,21 @@ import { clientAddress } from "@/lib/net/client-address";
 
 declare module "next-auth" {
   interface Session {
-    user: { id: string; role: "customer" | "operator" } & DefaultSession["user"];
+    /** sv: users.session_version at sign-in (app/_server/session.ts ends older sessions) */
+    user: { id: string; role: "customer" | "operator"; sv: number } & DefaultSession["user"];
   }
   interface User {
     role?: "customer" | "operator";
+    sessionVersion?: number;
   }
 }
 
-/** The reason shown on the sign-in form travels as the error's code. */
-class SignInRefused extends CredentialsSignin {
-  constructor(code: string) {
+/** The reason shown on the sign-in form travels as the error's code and the sentence to show. */
+export class SignInRefused extends CredentialsSignin {
+  constructor(
+    code: string,
+    public readonly reason?: string,
+  ) {
     super();
     this.code = code;
   }
@@ -35,8 +40,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         const parsed = loginSchema.safeParse(raw);
         if (!parsed.success) throw new SignInRefused("invalid");
         const res = await authenticate(await getDb(), parsed.data, request ? clientAddress(request.headers) : null);
-        if (!res.ok) throw new SignInRefused(res.code);
-        return { id: res.value.id, email: res.value.email, name: res.value.name, role: res.value.role };
+        if (!res.ok) throw new SignInRefused(res.code, res.message);
+        const u = res.value;
+        return { id: u.id, email: u.email, name: u.name, role: u.role, sessionVersion: u.sessionVersion };
       },
     }),
   ],
@@ -45,12 +51,14 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       if (user) {
         token.sub = user.id;
         token.role = user.role ?? "customer";
+        token.sv = user.sessionVersion ?? 0;
       }
       return token;
     },
     session({ session, token }) {
       session.user.id = token.sub ?? "";
       session.user.role = token.role === "operator" ? "operator" : "customer";
+      session.user.sv = typeof token.sv === "number" ? token.sv : 0;
       return session;
     },
   },

@@ -6,6 +6,10 @@ import { defineConfig, devices } from "@playwright/test";
  * this config starts `next start` on E2E_PORT. Set E2E_BASE_URL to test an already running
  * server (for example `next dev` while developing).
  */
+// The journeys sign in with the seed's demo accounts and run on local secrets (lib/env.ts).
+process.env.DEMO ??= "1";
+// every journey registers from 127.0.0.1: lift the per-address registration limit for them
+process.env.REGISTRATIONS_PER_HOUR ??= "1000";
 const port = Number(process.env.E2E_PORT ?? 3100);
 const external = process.env.E2E_BASE_URL;
 const baseURL = external ?? `http://127.0.0.1:${port}`;

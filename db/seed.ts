@@ -4,7 +4,8 @@ import { accessKeys, API_KINDS, apps, balanceLedger, quotaPacks, serviceCodes, u
 import { createAccessKey } from "@/lib/accounts/access-keys";
 import { registerUser } from "@/lib/accounts/users";
 import { createApp } from "@/lib/apps/create";
-import { decryptSecret, sha256Hex } from "@/lib/crypto";
+import { idFingerprint } from "@/lib/accounts/fingerprint";
+import { decryptSecret } from "@/lib/crypto";
 import { grantPack } from "@/lib/quota/grant";
 import { seedPublicBeta } from "@/lib/pricing/beta";
 import { ensureDefaults } from "@/lib/pricing/defaults";
@@ -47,8 +48,20 @@ async function ensureUser(db: Db, u: { email: string; password: string; name: st
   return created!;
 }
 
+/**
+ * The demo's accounts have public passwords (an operator among them): they may exist only in a
+ * demo. Refused under NODE_ENV=production unless DEMO=1 says this deployment is the demo.
+ */
+export function demoSeedProblem(vars: Record<string, string | undefined> = process.env): string | null {
+  return vars.NODE_ENV === "production" && vars.DEMO !== "1"
+    ? "拒绝在生产环境创建演示账号（NODE_ENV=production）。演示部署请设置 DEMO=1。 Refusing to create demo accounts in production; set DEMO=1 for a demo."
+    : null;
+}
+
 /** Idempotent demo data: running it twice leaves one of everything. */
 export async function seedDemo(db: Db): Promise<SeedOutput> {
+  const problem = demoSeedProblem();
+  if (problem) throw new Error(problem);
   await ensureDefaults(db);
   await seedPublicBeta(db); // 公测: every tier ¥0.00 for a year, once per database (operators may change it in /ops/prices)
   const customer = await ensureUser(db, DEMO.customer, "customer");
@@ -57,7 +70,7 @@ export async function seedDemo(db: Db): Promise<SeedOutput> {
   if (!customer.verifiedAt) {
     await db
       .update(users)
-      .set({ realName: "张三", idNumberMasked: "110***********002X", idNumberHash: sha256Hex("11010519491231002X"), verifiedAt: new Date() })
+      .set({ realName: "张三", idNumberMasked: "110***********002X", idFingerprint: idFingerprint("11010519491231002X"), verifiedAt: new Date() })
       .where(eq(users.id, customer.id));
   }
   await db.transaction(async (tx) => {

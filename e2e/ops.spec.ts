@@ -175,6 +175,7 @@ test("an operator sets an application's rate limit, cancels its pack and disable
   const s = seed();
   await login(page, s.customer.email, s.customer.password, SLOW);
   const name = await newApp(page, "运营停用");
+  const appUrl = page.url();
   await page.getByTestId("capability-general").getByRole("button", { name: "领取免费额度" }).click();
   await expect(page.getByTestId("capability-general").getByRole("button", { name: "领取免费额度" })).toHaveCount(0);
   await logout(page);
@@ -214,6 +215,14 @@ test("an operator sets an application's rate limit, cancels its pack and disable
   await expect(log).toContainText("修改 QPS 上限");
   await page.goto("/ops/audit?q=e2e+作废测试");
   await expect(page.getByRole("table", { name: "操作审计" }).getByRole("row", { name: /作废资源包/ }).first()).toContainText(s.operator.email);
+  await logout(page);
+
+  // the owner sees why and whom to contact, and cannot lift the platform's disable
+  await login(page, s.customer.email, s.customer.password, SLOW);
+  await page.goto(appUrl);
+  await expect(page.getByText("该应用已被平台停用（原因：e2e 停用测试）")).toBeVisible();
+  await expect(page.getByText(/您不能自行启用。如有疑问请联系/)).toBeVisible();
+  await expect(page.getByRole("button", { name: "启用应用" })).toHaveCount(0);
 });
 
 test("an operator credits a customer's balance; the customer's 账户余额 shows it with the note", async ({ page }) => {

@@ -5,7 +5,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
+# This is the demo: its seeded accounts have public passwords (lib/env.ts, db/seed.ts).
+export DEMO=1
 PORT="${PORT:-3000}"
+# Only this machine can reach the demo unless HOST says otherwise (HOST=0.0.0.0 to share it).
+HOST="${HOST:-127.0.0.1}"
 
 [ -d node_modules ] || npm ci --no-audit --no-fund
 npx tsx scripts/migrate.ts
@@ -13,7 +17,7 @@ mkdir -p .data
 npx tsx scripts/seed.ts > .data/seed.txt
 npx next build
 echo
-echo "印刷文字识别 OCR 已启动：http://localhost:${PORT}"
+echo "印刷文字识别 OCR 演示环境（DEMO=1，仅供体验，勿用于生产）：http://127.0.0.1:${PORT}"
 cat .data/seed.txt
 echo
-exec npx next start -p "$PORT"
+exec npx next start -p "$PORT" -H "$HOST"

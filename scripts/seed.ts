@@ -6,7 +6,7 @@ await closeDb();
 if (process.argv.includes("--json")) {
   console.log(JSON.stringify(out));
 } else {
-  console.log("演示数据已就绪：");
+  console.log("演示数据已就绪（这是演示环境：以下账号密码公开，请勿用于生产）：");
   console.log(`  客户账号  ${out.customer.email} / ${out.customer.password}`);
   console.log(`  运营账号  ${out.operator.email} / ${out.operator.password}`);
   console.log(`  AppKey    ${out.app.appKey}`);

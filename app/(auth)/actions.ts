@@ -1,16 +1,17 @@
 "use server";
 
 import { AuthError, CredentialsSignin } from "next-auth";
-import { signIn } from "@/auth";
+import { signIn, SignInRefused } from "@/auth";
 import { getDb } from "@/db";
 import { loginSchema, registerSchema } from "@/lib/accounts/schemas";
-import { registerUser } from "@/lib/accounts/users";
+import { admitRegistration, registerUser } from "@/lib/accounts/users";
+import { requestAddress } from "@/app/_server/client-address";
 import type { ActionState } from "@/app/_server/session";
 
 const signInMessages: Record<string, string> = {
   invalid: "邮箱或密码错误",
-  throttled: "登录失败次数过多，请 15 分钟后再试",
-  disabled: "该账户已停用，请联系客服",
+  throttled: "登录尝试过于频繁，请稍后再试",
+  disabled: "该账户已被平台停用",
 };
 
 function safeNext(next: unknown): string {
@@ -28,7 +29,10 @@ async function doSignIn(email: string, password: string, next: string): Promise<
     await signIn("credentials", { email, password, redirectTo: next });
     return { status: "ok" };
   } catch (e) {
-    if (e instanceof CredentialsSignin) return { status: "error", message: signInMessages[e.code] ?? signInMessages.invalid! };
+    if (e instanceof CredentialsSignin) {
+      const reason = e instanceof SignInRefused && e.code !== "invalid" ? e.reason : undefined;
+      return { status: "error", message: reason ?? signInMessages[e.code] ?? signInMessages.invalid! };
+    }
     if (e instanceof AuthError) return { status: "error", message: "登录失败，请稍后重试" };
     throw e; // the redirect after a successful sign-in
   }
@@ -56,7 +60,10 @@ export async function registerAction(_prev: ActionState, form: FormData): Promis
   if (form.get("password") !== form.get("confirm")) {
     return { status: "error", message: "两次输入的密码不一致", fieldErrors: { confirm: "两次输入的密码不一致" } };
   }
-  const res = await registerUser(await getDb(), parsed.data);
+  const db = await getDb();
+  const admitted = await admitRegistration(db, await requestAddress());
+  if (!admitted.ok) return { status: "error", message: admitted.message };
+  const res = await registerUser(db, parsed.data);
   if (!res.ok) return { status: "error", message: res.message, fieldErrors: { email: res.message } };
   return doSignIn(parsed.data.email, parsed.data.password, safeNext(form.get("next")));
 }

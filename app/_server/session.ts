@@ -4,7 +4,7 @@ import { NextResponse } from "next/server";
 import type { z } from "zod";
 import { auth } from "@/auth";
 import { getDb, type Db } from "@/db";
-import { findUserById } from "@/lib/accounts/users";
+import { findUserById, isSessionValid } from "@/lib/accounts/users";
 import type { User } from "@/db/schema";
 
 export interface SessionCtx {
@@ -12,23 +12,28 @@ export interface SessionCtx {
   user: User;
 }
 
-/** For pages: the signed-in user, freshly read from the database, or a redirect to /login. */
-export async function requireUser(): Promise<SessionCtx> {
-  const session = await auth();
-  if (!session?.user?.id) redirect("/login");
-  const db = await getDb();
-  const user = await findUserById(db, session.user.id);
-  if (!user || user.disabled) redirect("/login");
-  return { db, user };
-}
-
-/** For pages: like requireUser, but null when signed out (public pages). */
-export async function currentUser(): Promise<SessionCtx | null> {
+/**
+ * The signed-in user, freshly read from the database, or null: signed out, account suspended
+ * (users.disabled), or a session from before the last password change (users.session_version).
+ */
+async function sessionCtx(): Promise<SessionCtx | null> {
   const session = await auth();
   if (!session?.user?.id) return null;
   const db = await getDb();
   const user = await findUserById(db, session.user.id);
-  return user && !user.disabled ? { db, user } : null;
+  return user && isSessionValid(user, session.user.sv) ? { db, user } : null;
+}
+
+/** For pages: the signed-in user, freshly read from the database, or a redirect to /login. */
+export async function requireUser(): Promise<SessionCtx> {
+  const ctx = await sessionCtx();
+  if (!ctx) redirect("/login");
+  return ctx;
+}
+
+/** For pages: like requireUser, but null when signed out (public pages). */
+export async function currentUser(): Promise<SessionCtx | null> {
+  return sessionCtx();
 }
 
 type Role = "customer" | "operator";
@@ -39,11 +44,9 @@ export function withSession<C>(
   opts: { role?: Role } = {},
 ) {
   return async (req: Request, route: C): Promise<Response> => {
-    const session = await auth();
-    if (!session?.user?.id) return NextResponse.json({ code: "unauthenticated", message: "请先登录" }, { status: 401 });
-    const db = await getDb();
-    const user = await findUserById(db, session.user.id);
-    if (!user || user.disabled) return NextResponse.json({ code: "unauthenticated", message: "请先登录" }, { status: 401 });
+    const ctx = await sessionCtx();
+    if (!ctx) return NextResponse.json({ code: "unauthenticated", message: "请先登录" }, { status: 401 });
+    const { db, user } = ctx;
     if (opts.role === "operator" && user.role !== "operator") {
       return NextResponse.json({ code: "forbidden", message: "需要运营人员权限" }, { status: 403 });
     }
@@ -75,11 +78,9 @@ export function authedAction<S extends z.ZodType, T>(
   opts: { role?: Role } = {},
 ) {
   return async (_prev: ActionState<T>, form: FormData): Promise<ActionState<T>> => {
-    const session = await auth();
-    if (!session?.user?.id) return { status: "error", message: "登录已过期，请重新登录" };
-    const db = await getDb();
-    const user = await findUserById(db, session.user.id);
-    if (!user || user.disabled) return { status: "error", message: "登录已过期，请重新登录" };
+    const ctx = await sessionCtx();
+    if (!ctx) return { status: "error", message: "登录已过期，请重新登录" };
+    const { db, user } = ctx;
     if (opts.role === "operator" && user.role !== "operator") return { status: "error", message: "需要运营人员权限" };
     const parsed = schema.safeParse(formToObject(form));
     if (!parsed.success) {

@@ -3,8 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { authedAction, type ActionState } from "@/app/_server/session";
 import { cny } from "@/lib/format";
-import { creditAccount } from "@/lib/ops/accounts-admin";
-import { setAppStatus, setRateLimit } from "@/lib/ops/apps-admin";
+import { creditAccount, setAccountStatus } from "@/lib/ops/accounts-admin";
+import { revokePrevSecret, setAppStatus, setRateLimit } from "@/lib/ops/apps-admin";
 import { cancelPack } from "@/lib/ops/packs-admin";
 import { updatePrice } from "@/lib/ops/prices";
 import { issueCouponTo, issueVoucherTo } from "@/lib/ops/promotions";
@@ -13,6 +13,8 @@ import {
   creditSchema,
   issueCouponSchema,
   issueVoucherSchema,
+  revokePrevSecretSchema,
+  setAccountStatusSchema,
   setAppStatusSchema,
   setRateLimitSchema,
   updateFreeQuotaSchema,
@@ -118,6 +120,28 @@ export const issueCouponAction = authedAction(
     if (!res.ok) return fail(res.message, res.field);
     revalidatePath("/ops/promotions");
     return { status: "ok", message: `已向 ${input.email} 发放优惠券` };
+  },
+  op,
+);
+
+export const setAccountStatusAction = authedAction(
+  setAccountStatusSchema,
+  async (input, { db, user }): Promise<ActionState> => {
+    const res = await setAccountStatus(db, user.id, input);
+    if (!res.ok) return fail(res.message);
+    revalidatePath("/ops/accounts");
+    return { status: "ok", message: input.status === "disabled" ? "账号已停用：登录、控制台与接口调用立即失效" : "账号已恢复" };
+  },
+  op,
+);
+
+export const revokePrevSecretAction = authedAction(
+  revokePrevSecretSchema,
+  async (input, { db, user }): Promise<ActionState> => {
+    const res = await revokePrevSecret(db, user.id, input);
+    if (!res.ok) return fail(res.message);
+    revalidatePath(`/ops/apps/${input.appId}`);
+    return { status: "ok", message: "旧密钥已作废，使用旧密钥签名的请求将立即被拒绝" };
   },
   op,
 );

@@ -1,39 +1,67 @@
-import { bigint, boolean, index, integer, pgTable, serial, text } from "drizzle-orm/pg-core";
-import { createdAt, ts, updatedAt } from "./_shared";
+import { sql } from "drizzle-orm";
+import { bigint, boolean, index, integer, pgTable, primaryKey, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { API_KINDS, createdAt, ts, updatedAt } from "./_shared";
 
-export const users = pgTable("users", {
-  id: text("id").primaryKey(),
-  email: text("email").notNull().unique(),
-  passwordHash: text("password_hash").notNull(),
-  name: text("name").notNull().default(""),
-  phone: text("phone").notNull().default(""),
-  role: text("role", { enum: ["customer", "operator"] }).notNull().default("customer"),
-  /** account balance in fen (分) */
-  balanceFen: bigint("balance_fen", { mode: "number" }).notNull().default(0),
-  realName: text("real_name"),
-  /** ID number masked for display (110***********1234); the full number is not kept */
-  idNumberMasked: text("id_number_masked"),
-  /** sha-256 of the ID number, to spot reuse without storing it */
-  idNumberHash: text("id_number_hash"),
-  verifiedAt: ts("verified_at"),
-  disabled: boolean("disabled").notNull().default(false),
-  webhookUrl: text("webhook_url"),
-  webhookSecretEnc: text("webhook_secret_enc"),
-  /** the highest QPS an owner may give one of this account's applications (operator-set) */
-  qpsCeiling: integer("qps_ceiling").notNull().default(10),
-  createdAt: createdAt(),
-  updatedAt: updatedAt(),
+export const users = pgTable(
+  "users",
+  {
+    id: text("id").primaryKey(),
+    email: text("email").notNull().unique(),
+    passwordHash: text("password_hash").notNull(),
+    name: text("name").notNull().default(""),
+    phone: text("phone").notNull().default(""),
+    role: text("role", { enum: ["customer", "operator"] }).notNull().default("customer"),
+    /** account balance in fen (分) */
+    balanceFen: bigint("balance_fen", { mode: "number" }).notNull().default(0),
+    realName: text("real_name"),
+    /** ID number masked for display (110***********1234); the full number is not kept */
+    idNumberMasked: text("id_number_masked"),
+    /** legacy: plain sha-256 of the ID number (before id_fingerprint); moved by db/migrate and then null */
+    idNumberHash: text("id_number_hash"),
+    /** HMAC-SHA256 of the ID number with a server key (lib/accounts/fingerprint.ts); one account per number */
+    idFingerprint: text("id_fingerprint"),
+    verifiedAt: ts("verified_at"),
+    /** suspended by an operator: no sign-in, no console, no API */
+    disabled: boolean("disabled").notNull().default(false),
+    disabledReason: text("disabled_reason"),
+    /** bumped when the password changes (or the account is suspended): older sessions end */
+    sessionVersion: integer("session_version").notNull().default(0),
+    webhookUrl: text("webhook_url"),
+    webhookSecretEnc: text("webhook_secret_enc"),
+    /** the highest QPS an owner may give one of this account's applications (operator-set) */
+    qpsCeiling: integer("qps_ceiling").notNull().default(10),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("users_id_fingerprint").on(t.idFingerprint).where(sql`id_fingerprint is not null`)],
+);
+
+/**
+ * Attempt counters for abuse limits (sign-in failures, registrations, ID photo reads, real-name
+ * attempts), one row per key such as `signin:email:a@b.c`; changed only by one atomic upsert
+ * (lib/ratelimit/attempts.ts).
+ */
+export const attemptCounters = pgTable("attempt_counters", {
+  key: text("key").primaryKey(),
+  count: integer("count").notNull(),
+  windowStart: ts("window_start").notNull(),
+  lastAt: ts("last_at").notNull(),
 });
 
-/** Failed sign-ins, by account email or client address, for slowing down guessing. */
-export const loginFailures = pgTable(
-  "login_failures",
+/**
+ * Free quota claimed, once per account and API and once per person (ID fingerprint) and API.
+ * `person` is the account's id_fingerprint (rows from before this table: `user:<id>`).
+ */
+export const freeClaims = pgTable(
+  "free_claims",
   {
-    id: serial("id").primaryKey(),
-    key: text("key").notNull(),
-    at: ts("at").notNull().defaultNow(),
+    person: text("person").notNull(),
+    api: text("api", { enum: API_KINDS }).notNull(),
+    userId: text("user_id").notNull(),
+    appId: text("app_id").notNull(),
+    createdAt: createdAt(),
   },
-  (t) => [index("login_failures_key_at").on(t.key, t.at)],
+  (t) => [primaryKey({ columns: [t.person, t.api] }), uniqueIndex("free_claims_user_api").on(t.userId, t.api)],
 );
 
 export const settings = pgTable("settings", {

@@ -18,6 +18,8 @@ export const apps = pgTable(
     prevSecretExpiresAt: ts("prev_secret_expires_at"),
     status: text("status", { enum: ["active", "disabled"] }).notNull().default("active"),
     disabledReason: text("disabled_reason"),
+    /** who disabled it: the owner may re-enable only what the owner disabled */
+    disabledBy: text("disabled_by", { enum: ["user", "operator"] }),
     /** requests per second; the owner sets it up to the account's qps_ceiling (operators may set it too) */
     rateLimitPerSec: integer("rate_limit_per_sec").notNull().default(10),
     /** client addresses and CIDR ranges allowed to call (empty: any); see lib/apps/limits.ts */

@@ -1,10 +1,23 @@
+import type { DbOrTx } from "@/db";
 import { EngineError, type OcrEngine } from "@/lib/engine/types";
+import { takeAttempt } from "@/lib/ratelimit/attempts";
 import { err, ok, type Result } from "@/lib/result";
 import { idNumberProblem } from "./verify";
 
 export const MAX_PHOTO_BYTES = 10 * 1024 * 1024;
 
-export type PhotoFailure = "too_large" | "unreadable" | "wrong_side" | "busy";
+export type PhotoFailure = "too_large" | "unreadable" | "wrong_side" | "busy" | "throttled";
+
+/** Photo reads (each one runs the OCR engine) per account and per client address per hour. */
+export const PHOTO_READS = { perUser: { max: 10, windowMs: 3600_000 }, perAddress: { max: 30, windowMs: 3600_000 } };
+
+/** Counts one photo read for the account and its address; an error when either used up its hour. */
+export async function admitPhotoRead(db: DbOrTx, userId: string, clientAddress: string | null, now = new Date()): Promise<Result<true, "throttled">> {
+  const byUser = await takeAttempt(db, `idphoto:user:${userId}`, PHOTO_READS.perUser, now);
+  const byIp = byUser.allowed && clientAddress ? await takeAttempt(db, `idphoto:ip:${clientAddress}`, PHOTO_READS.perAddress, now) : byUser;
+  const worst = !byUser.allowed ? byUser : byIp;
+  return worst.allowed ? ok(true) : err("throttled", `识别次数过多，请 ${Math.ceil(worst.retryAfterSec / 60)} 分钟后再试，或手动填写`);
+}
 
 /**
  * Reads name and ID number from a photo of the 人像面 with our own ID-card recognition,

@@ -1,15 +1,24 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { users, type User } from "@/db/schema";
+import { env } from "@/lib/env";
 import { newId } from "@/lib/id";
 import { hashPassword, verifyPassword } from "@/lib/passwords";
 import { err, ok, type Result } from "@/lib/result";
-import { clearFailures, isThrottled, recordFailure } from "./throttle";
+import { clearAttempts, refundAttempt, takeAttempt, takeSignInSlot } from "@/lib/ratelimit/attempts";
 import type { LoginInput, RegisterInput } from "./schemas";
 
-export type PublicUser = Pick<User, "id" | "email" | "name" | "role">;
+export type PublicUser = Pick<User, "id" | "email" | "name" | "role" | "sessionVersion">;
 
-const toPublic = (u: User): PublicUser => ({ id: u.id, email: u.email, name: u.name, role: u.role });
+const toPublic = (u: User): PublicUser => ({ id: u.id, email: u.email, name: u.name, role: u.role, sessionVersion: u.sessionVersion });
+
+/**
+ * A session (JWT) stays valid while its account is not suspended and was signed in since the
+ * last password change: the token carries users.session_version as it was at sign-in.
+ */
+export function isSessionValid(user: Pick<User, "disabled" | "sessionVersion">, tokenVersion: unknown): boolean {
+  return !user.disabled && (tokenVersion ?? 0) === user.sessionVersion;
+}
 
 export async function findUserById(db: DbOrTx, id: string): Promise<User | undefined> {
   const [u] = await db.select().from(users).where(eq(users.id, id));
@@ -32,30 +41,69 @@ export async function registerUser(
   return ok(toPublic(u));
 }
 
+/**
+ * Counts a registration from `clientAddress`; an error to show when the address registered
+ * more than REGISTRATIONS_PER_HOUR (default 10) accounts in the hour.
+ */
+export async function admitRegistration(
+  db: DbOrTx,
+  clientAddress: string | null,
+  now = new Date(),
+  perHour = env().REGISTRATIONS_PER_HOUR,
+): Promise<Result<true, "throttled">> {
+  const r = await takeAttempt(db, `register:ip:${clientAddress ?? "unknown"}`, { max: perHour, windowMs: 3600_000 }, now);
+  return r.allowed ? ok(true) : err("throttled", `注册过于频繁，请 ${Math.ceil(r.retryAfterSec / 60)} 分钟后再试`);
+}
+
 export type AuthFailure = "invalid" | "throttled" | "disabled";
 
+/** Sign-in attempts one client address may make in the window, whatever the accounts. */
+export const SIGNIN_PER_ADDRESS = { max: 30, windowMs: 15 * 60 * 1000 };
+
+/** A real argon2id hash of nothing anyone knows: unknown e-mails cost the same time as known ones. */
+let dummyHash: Promise<string> | undefined;
+const dummy = () => (dummyHash ??= hashPassword(crypto.randomUUID()));
+
 /**
- * Checks an email and password. Failures are counted per account and per client
- * address; past MAX_FAILURES in the window every attempt is refused until it passes.
+ * Checks an email and password.
+ *  - per client address (lib/net/client-address.ts): at most SIGNIN_PER_ADDRESS attempts per
+ *    window; a successful sign-in gives its attempt back;
+ *  - per account: a slow-down that grows with failures (lib/ratelimit/attempts.ts), never a lock;
+ *    a successful sign-in clears it;
+ *  - an unknown e-mail is checked against a dummy hash, so timing does not tell it apart.
+ * `throttled` carries the wait in seconds as its field.
  */
 export async function authenticate(
   db: DbOrTx,
   input: LoginInput,
   clientAddress: string | null,
+  now = new Date(),
+  perAddress = SIGNIN_PER_ADDRESS,
 ): Promise<Result<PublicUser, AuthFailure>> {
-  const keys = [`email:${input.email}`, ...(clientAddress ? [`ip:${clientAddress}`] : [])];
-  if (await isThrottled(db, keys)) {
-    return err("throttled", "登录失败次数过多，请 15 分钟后再试");
+  const ipKey = clientAddress ? `signin:ip:${clientAddress}` : null;
+  if (ipKey) {
+    const byIp = await takeAttempt(db, ipKey, perAddress, now);
+    if (!byIp.allowed) return throttled(byIp.retryAfterSec);
   }
+  const accountKey = `signin:email:${input.email}`;
+  const slot = await takeSignInSlot(db, accountKey, now);
+  if (!slot.allowed) return throttled(slot.retryAfterSec);
   const [u] = await db.select().from(users).where(eq(users.email, input.email));
-  const good = u ? await verifyPassword(u.passwordHash, input.password) : false;
-  if (!u || !good) {
-    await recordFailure(db, keys);
-    return err("invalid", "邮箱或密码错误");
-  }
-  if (u.disabled) return err("disabled", "该账户已停用，请联系客服");
-  await clearFailures(db, `email:${input.email}`);
+  const good = await verifyPassword(u?.passwordHash ?? (await dummy()), input.password);
+  if (!u || !good) return err("invalid", "邮箱或密码错误");
+  await clearAttempts(db, accountKey);
+  if (ipKey) await refundAttempt(db, ipKey);
+  if (u.disabled) return err("disabled", disabledMessage(u.disabledReason));
   return ok(toPublic(u));
+}
+
+function throttled(seconds: number) {
+  return err("throttled", `登录尝试过于频繁，请 ${seconds} 秒后再试`, String(seconds));
+}
+
+/** What a suspended account's owner is told (sign-in form and console). */
+export function disabledMessage(reason: string | null): string {
+  return `该账户已被平台停用${reason ? `（原因：${reason}）` : ""}，如有疑问请联系${env().SUPPORT_CONTACT}。`;
 }
 
 export async function changePassword(
@@ -70,7 +118,7 @@ export async function changePassword(
   }
   await db
     .update(users)
-    .set({ passwordHash: await hashPassword(next), updatedAt: new Date() })
+    .set({ passwordHash: await hashPassword(next), sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() })
     .where(eq(users.id, userId));
   return ok(true);
 }

@@ -39,7 +39,7 @@ describe.runIf(process.env.DATABASE_URL)("verifyRealName (database)", async () =
   const { testDb } = await import("@/tests/helpers/db");
   const { makeUser } = await import("@/tests/helpers/fixtures");
 
-  it("stores only the name, masked number, hash and time; the same number cannot verify a second account", async () => {
+  it("stores only the name, masked number, keyed fingerprint and time; the same number cannot verify a second account", async () => {
     const db = await testDb();
     const a = await makeUser(db);
     const b = await makeUser(db);
@@ -49,7 +49,7 @@ describe.runIf(process.env.DATABASE_URL)("verifyRealName (database)", async () =
     const [row] = await db.select().from(users).where(eq(users.id, a.id));
     expect(row!.realName).toBe("李四");
     expect(row!.idNumberMasked).toBe(maskIdNumber(idn));
-    expect(row!.idNumberHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(row!.idFingerprint).toMatch(/^[0-9a-f]{64}$/);
     expect(row!.verifiedAt?.toISOString()).toBe(NOW.toISOString());
     expect(JSON.stringify(row)).not.toContain(idn);
     const again = await verifyRealName(db, b.id, { realName: "李四", idNumber: idn }, NOW);

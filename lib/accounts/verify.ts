@@ -1,14 +1,16 @@
-import { and, eq, ne } from "drizzle-orm";
+import { and, eq, isNull, ne } from "drizzle-orm";
 import { z } from "zod";
 import type { DbOrTx } from "@/db";
 import { users } from "@/db/schema";
-import { sha256Hex } from "@/lib/crypto";
 import { isValidIdn } from "@/lib/idcard/checksum";
+import { takeAttempt } from "@/lib/ratelimit/attempts";
+import { idFingerprint, isUniqueViolation } from "./fingerprint";
 import { err, ok, type Result } from "@/lib/result";
 
 /**
  * 实名认证: a real name and an 18-character citizen ID number (GB 11643). Only the name, a
- * masked number, a sha-256 of the number and the time are kept — never the number itself.
+ * masked number, a keyed fingerprint of the number (./fingerprint.ts, unique: one account per
+ * number) and the time are kept — never the number itself.
  */
 
 /** Why an ID number is refused, or null when it is well-formed with a plausible birth date and a good check digit. */
@@ -48,7 +50,10 @@ export const verifySchema = z.object({
 });
 export type VerifyInput = z.infer<typeof verifySchema>;
 
-export type VerifyFailure = "already_verified" | "invalid" | "id_in_use" | "not_found";
+export type VerifyFailure = "already_verified" | "invalid" | "id_in_use" | "not_found" | "throttled";
+
+/** Verification attempts per account (each one is a guess at a name and number pair). */
+export const VERIFY_ATTEMPTS = { max: 5, windowMs: 60 * 60 * 1000 };
 
 export async function verifyRealName(
   db: DbOrTx,
@@ -56,21 +61,34 @@ export async function verifyRealName(
   input: VerifyInput,
   now = new Date(),
 ): Promise<Result<{ realName: string; idNumberMasked: string }, VerifyFailure>> {
+  const tries = await takeAttempt(db, `verify:user:${userId}`, VERIFY_ATTEMPTS, now);
+  if (!tries.allowed) return err("throttled", `实名认证尝试过于频繁，请 ${Math.ceil(tries.retryAfterSec / 60)} 分钟后再试`);
   const idn = input.idNumber.trim().toUpperCase();
   const problem = idNumberProblem(idn, now);
   if (problem) return err("invalid", problem, "idNumber");
-  const hash = sha256Hex(idn);
+  const fp = idFingerprint(idn);
   const [other] = await db
     .select({ id: users.id })
     .from(users)
-    .where(and(eq(users.idNumberHash, hash), ne(users.id, userId)));
-  if (other) return err("id_in_use", "该身份证号已用于其他账户的实名认证", "idNumber");
+    .where(and(eq(users.idFingerprint, fp), ne(users.id, userId)));
+  if (other) return inUse();
   const masked = maskIdNumber(idn);
-  const [u] = await db
-    .update(users)
-    .set({ realName: input.realName.trim(), idNumberMasked: masked, idNumberHash: hash, verifiedAt: now, updatedAt: now })
-    .where(eq(users.id, userId))
-    .returning({ verifiedAt: users.verifiedAt });
-  if (!u) return err("not_found", "账户不存在");
+  let updated: { verifiedAt: Date | null }[];
+  try {
+    updated = await db
+      .update(users)
+      .set({ realName: input.realName.trim(), idNumberMasked: masked, idFingerprint: fp, idNumberHash: null, verifiedAt: now, updatedAt: now })
+      .where(and(eq(users.id, userId), isNull(users.verifiedAt)))
+      .returning({ verifiedAt: users.verifiedAt });
+  } catch (e) {
+    if (isUniqueViolation(e)) return inUse(); // another account claimed the number in the meantime
+    throw e;
+  }
+  if (!updated[0]) {
+    const [u] = await db.select({ id: users.id }).from(users).where(eq(users.id, userId));
+    return u ? err("already_verified", "该账户已完成实名认证") : err("not_found", "账户不存在");
+  }
   return ok({ realName: input.realName.trim(), idNumberMasked: masked });
 }
+
+const inUse = () => err("id_in_use" as const, "该身份证号已用于其他账户的实名认证", "idNumber");

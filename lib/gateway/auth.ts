@@ -140,7 +140,8 @@ export async function loadApp(db: Db, route: ResolvedRoute, pre: Precheck, now: 
       sql`select a.id as "appId", a.user_id as "userId", a.secret_enc as "secretEnc", a.prev_secret_enc as "prevSecretEnc",
         a.prev_secret_expires_at as "prevSecretExpiresAt", a.status, a.rate_limit_per_sec as "rateLimitPerSec",
         c.app_id as "codeAppId", c.api as "codeApi"
-      from apps a left join service_codes c on c.code = ${route.serviceCode}
+      from apps a join users u on u.id = a.user_id and not u.disabled
+        left join service_codes c on c.code = ${route.serviceCode}
       where a.app_key = ${pre.appKey} and a.deleted_at is null limit 1`,
     ),
     pre.eop ? accessKeyForGateway(db, pre.eop.ak) : null,

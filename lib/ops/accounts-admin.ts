@@ -3,7 +3,8 @@ import type { Db, DbOrTx } from "@/db";
 import { apps, orders, users } from "@/db/schema";
 import { creditBalance } from "@/lib/payments/wallet";
 import { err, ok, type Result } from "@/lib/result";
-import type { CreditInput } from "./schemas";
+import { writeAudit } from "./audit";
+import type { CreditInput, SetAccountStatusInput } from "./schemas";
 
 export const ACCOUNTS_PAGE_SIZE = 20;
 
@@ -76,4 +77,40 @@ export async function creditAccount(
   if (!u) return err("not_found", "账号不存在");
   const res = await creditBalance(db, { userId: u.id, amountFen: input.amount, actorId, note: input.note });
   return res.ok ? ok(res.value) : res;
+}
+
+/**
+ * 停用账号 / 恢复账号, audited in the same transaction. Suspension (users.disabled) takes effect
+ * at once: sign-in is refused with the reason, every console page and action treats the
+ * session as ended (app/_server/session.ts reads the user on each request), and the gateway
+ * refuses the account's applications (lib/gateway/auth.ts joins users). An operator cannot
+ * suspend their own account.
+ */
+export async function setAccountStatus(
+  db: Db,
+  actorId: string,
+  input: SetAccountStatusInput,
+  now = new Date(),
+): Promise<Result<{ status: "active" | "disabled" }, "not_found" | "unchanged" | "self">> {
+  if (input.userId === actorId) return err("self", "不能停用自己的账号");
+  return db.transaction(async (tx) => {
+    const [u] = await tx.select().from(users).where(eq(users.id, input.userId)).for("update");
+    if (!u) return err("not_found", "账号不存在");
+    const disabled = input.status === "disabled";
+    if (u.disabled === disabled) return err("unchanged", disabled ? "账号已是停用状态" : "账号未被停用");
+    await tx
+      .update(users)
+      .set({ disabled, disabledReason: disabled ? input.reason : null, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: now })
+      .where(eq(users.id, u.id));
+    await writeAudit(tx, {
+      actorId,
+      action: disabled ? "account.disable" : "account.enable",
+      targetType: "user",
+      targetId: u.id,
+      before: { disabled: u.disabled, disabledReason: u.disabledReason },
+      after: { disabled, disabledReason: disabled ? input.reason : null },
+      reason: input.reason,
+    });
+    return ok({ status: input.status });
+  });
 }

@@ -2,8 +2,9 @@ import { and, count, desc, eq, ilike, isNull, or, sql, type SQL } from "drizzle-
 import type { DbOrTx } from "@/db";
 import { apps, quotaPacks, users } from "@/db/schema";
 import { err, ok, type Result } from "@/lib/result";
+import { OPERATOR_DISABLED_PREFIX } from "@/lib/apps/status";
 import { writeAudit } from "./audit";
-import type { SetAppStatusInput, SetRateLimitInput } from "./schemas";
+import type { RevokePrevSecretInput, SetAppStatusInput, SetRateLimitInput } from "./schemas";
 
 export const APPS_PAGE_SIZE = 20;
 
@@ -16,6 +17,9 @@ export interface AdminAppRow {
   rateLimitPerSec: number;
   createdAt: Date;
   deletedAt: Date | null;
+  /** a rotated AppSecret still accepted until then (null: none) */
+  prevSecretExpiresAt: Date | null;
+  disabledBy: "user" | "operator" | null;
   userId: string;
   ownerEmail: string;
   activePacks: number;
@@ -30,6 +34,8 @@ const cols = {
   rateLimitPerSec: apps.rateLimitPerSec,
   createdAt: apps.createdAt,
   deletedAt: apps.deletedAt,
+  prevSecretExpiresAt: apps.prevSecretExpiresAt,
+  disabledBy: apps.disabledBy,
   userId: apps.userId,
   ownerEmail: users.email,
   activePacks: sql<number>`(select count(*)::int from ${quotaPacks} where ${quotaPacks.appId} = ${apps.id} and ${quotaPacks.status} = 'active' and ${quotaPacks.expiresAt} > now())`,
@@ -90,11 +96,12 @@ export async function setRateLimit(
   });
 }
 
-export const OPERATOR_DISABLED_PREFIX = "运营停用：";
+export { OPERATOR_DISABLED_PREFIX };
 
 /**
  * 停用 / 启用 an application for the platform: a disabled application's calls are refused by
- * the gateway. Guarded on the current status, so a second click changes nothing; a deleted
+ * the gateway and its owner cannot enable it again (apps.disabled_by = 'operator'). An
+ * operator may also take over an application its owner disabled. Guarded on the current status, so a second click changes nothing; a deleted
  * application cannot be re-enabled.
  */
 export async function setAppStatus(
@@ -107,11 +114,12 @@ export async function setAppStatus(
     const [app] = await tx.select().from(apps).where(eq(apps.id, input.appId)).for("update");
     if (!app) return err("not_found", "应用不存在");
     if (input.status === "active" && app.deletedAt) return err("deleted", "应用已被用户删除，不能启用");
-    if (app.status === input.status) return err("unchanged", input.status === "disabled" ? "应用已是停用状态" : "应用已是启用状态");
+    const takeOver = input.status === "disabled" && app.status === "disabled" && app.disabledBy !== "operator";
+    if (app.status === input.status && !takeOver) return err("unchanged", input.status === "disabled" ? "应用已是停用状态" : "应用已是启用状态");
     const disabledReason = input.status === "disabled" ? `${OPERATOR_DISABLED_PREFIX}${input.reason}` : null;
     await tx
       .update(apps)
-      .set({ status: input.status, disabledReason, updatedAt: now })
+      .set({ status: input.status, disabledReason, disabledBy: input.status === "disabled" ? "operator" : null, updatedAt: now })
       .where(and(eq(apps.id, app.id), eq(apps.status, app.status), isNull(apps.deletedAt)));
     await writeAudit(tx, {
       actorId,
@@ -123,5 +131,33 @@ export async function setAppStatus(
       reason: input.reason,
     });
     return ok({ status: input.status });
+  });
+}
+
+/**
+ * 立即作废旧密钥: a rotated AppSecret normally keeps signing for SECRET_GRACE_HOURS; when it
+ * leaked, an operator ends that grace at once (the gateway reads the app row on every call).
+ */
+export async function revokePrevSecret(
+  db: DbOrTx,
+  actorId: string,
+  input: RevokePrevSecretInput,
+  now = new Date(),
+): Promise<Result<true, "not_found" | "none">> {
+  return db.transaction(async (tx) => {
+    const [app] = await tx.select().from(apps).where(eq(apps.id, input.appId)).for("update");
+    if (!app) return err("not_found", "应用不存在");
+    if (!app.prevSecretEnc || !app.prevSecretExpiresAt || app.prevSecretExpiresAt <= now) return err("none", "该应用没有仍在宽限期内的旧密钥");
+    await tx.update(apps).set({ prevSecretEnc: null, prevSecretExpiresAt: null, updatedAt: now }).where(eq(apps.id, app.id));
+    await writeAudit(tx, {
+      actorId,
+      action: "app.revoke_prev_secret",
+      targetType: "app",
+      targetId: app.id,
+      before: { prevSecretExpiresAt: app.prevSecretExpiresAt },
+      after: { prevSecretExpiresAt: null },
+      reason: input.reason,
+    });
+    return ok(true);
   });
 }

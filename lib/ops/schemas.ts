@@ -101,6 +101,18 @@ export const setAppStatusSchema = z.object({
 });
 export type SetAppStatusInput = z.output<typeof setAppStatusSchema>;
 
+/** 停用账号 / 恢复账号: suspension stops sign-in, the console and every API call at once. */
+export const setAccountStatusSchema = z.object({
+  userId: idSchema,
+  status: z.enum(["active", "disabled"]),
+  reason: reasonSchema,
+});
+export type SetAccountStatusInput = z.output<typeof setAccountStatusSchema>;
+
+/** 立即作废旧密钥: ends a rotated AppSecret's grace period now. */
+export const revokePrevSecretSchema = z.object({ appId: idSchema, reason: reasonSchema });
+export type RevokePrevSecretInput = z.output<typeof revokePrevSecretSchema>;
+
 export const cancelPackSchema = z.object({ packId: idSchema, reason: reasonSchema });
 export type CancelPackInput = z.output<typeof cancelPackSchema>;
 

@@ -18,7 +18,8 @@ export async function makeUser(
     .update(users)
     .set({
       balanceFen: opts.balanceFen ?? 0,
-      ...(opts.verified ? { realName: "测试", idNumberMasked: "110***********0018", verifiedAt: new Date() } : {}),
+      // a verified account stands for a distinct person (its own ID fingerprint)
+      ...(opts.verified ? { realName: "测试", idNumberMasked: "110***********0018", idFingerprint: `test-${res.value.id}`, verifiedAt: new Date() } : {}),
     })
     .where(eq(users.id, res.value.id))
     .returning();

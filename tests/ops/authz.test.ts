@@ -3,7 +3,8 @@ import path from "node:path";
 import { count, eq, inArray } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { Db } from "@/db";
-import { auditLog, prices, quotaPacks } from "@/db/schema";
+import { apps, auditLog, prices, quotaPacks } from "@/db/schema";
+import { encryptSecret } from "@/lib/crypto";
 import { newId } from "@/lib/id";
 import { fenToYuanInput } from "@/lib/ops/money";
 import { getFreeQuota } from "@/lib/ops/settings";
@@ -42,6 +43,8 @@ beforeAll(async () => {
   operator = await makeUser(db, { role: "operator" });
   const target = await makeUser(db, { balanceFen: 1000 });
   appId = (await makeApp(db, target.id)).app.id;
+  // a rotated secret still in its grace period, for 立即作废旧密钥
+  await db.update(apps).set({ prevSecretEnc: encryptSecret("old-secret"), prevSecretExpiresAt: new Date(Date.now() + 3600_000) }).where(eq(apps.id, appId));
   packId = newId("pck");
   await db.insert(quotaPacks).values({ id: packId, appId, api: "plate", tier: 1000, callsTotal: 1000, source: "operator", expiresAt: new Date(Date.now() + 86_400_000) });
   const [price] = await db.select().from(prices).where(eq(prices.api, "plate"));
@@ -62,6 +65,8 @@ beforeAll(async () => {
     cancelPackAction: { packId, reason: "权限测试" },
     creditAction: { userId: target.id, amount: "1.00", note: "权限测试" },
     issueVoucherAction: { email: target.email, amount: "1", validDays: "7", note: "" },
+    setAccountStatusAction: { userId: target.id, status: "disabled", reason: "权限测试" },
+    revokePrevSecretAction: { appId, reason: "权限测试" },
     issueCouponAction: { email: target.email, kind: "amount", threshold: "", amountOff: "1", validDays: "7", note: "" },
   };
 });
@@ -106,7 +111,7 @@ describe("operator server actions (every export of app/ops/actions.ts)", () => {
       expect({ name, ...res }).toMatchObject({ name, status: "ok" });
     }
     const [{ n }] = await db.select({ n: count() }).from(auditLog).where(eq(auditLog.actorId, operator.id));
-    expect(n).toBe(6); // price and free quota were unchanged, so not audited
+    expect(n).toBe(8); // price and free quota were unchanged, so not audited
   });
 });
 

@@ -2,8 +2,10 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { signIn } from "@/auth";
 import { authedAction, type ActionState } from "@/app/_server/session";
-import { readIdcardPhoto } from "@/lib/accounts/idcard-photo";
+import { requestAddress } from "@/app/_server/client-address";
+import { admitPhotoRead, readIdcardPhoto } from "@/lib/accounts/idcard-photo";
 import { profileSchema, updateProfile } from "@/lib/accounts/profile";
 import { changePasswordSchema } from "@/lib/accounts/schemas";
 import { changePassword } from "@/lib/accounts/users";
@@ -19,7 +21,13 @@ export const updateProfileAction = authedAction(profileSchema, async (input, { d
 export const changePasswordAction = authedAction(changePasswordSchema, async (input, { db, user }): Promise<ActionState> => {
   const res = await changePassword(db, user.id, input.current, input.next);
   if (!res.ok) return { status: "error", message: res.message, fieldErrors: res.field ? { [res.field]: res.message } : undefined };
-  return { status: "ok", message: "密码已修改，下次登录请使用新密码" };
+  // every session signed in before the change has ended (users.session_version); this one signs in again
+  try {
+    await signIn("credentials", { email: user.email, password: input.next, redirect: false });
+  } catch {
+    return { status: "ok", message: "密码已修改，其他设备上的登录已失效，请使用新密码重新登录" };
+  }
+  return { status: "ok", message: "密码已修改，其他设备上的登录已失效" };
 });
 
 export const verifyAction = authedAction(verifySchema, async (input, { db, user }): Promise<ActionState> => {
@@ -33,7 +41,9 @@ export const verifyAction = authedAction(verifySchema, async (input, { db, user 
 /** The photo comes downscaled by the browser (JPEG, well under the action body limit). */
 export const readIdcardPhotoAction = authedAction(
   z.object({ photo: z.instanceof(File, { message: "请选择身份证人像面照片" }) }),
-  async ({ photo }): Promise<ActionState<{ realName: string; idNumber: string; idNumberOk: boolean }>> => {
+  async ({ photo }, { db, user }): Promise<ActionState<{ realName: string; idNumber: string; idNumberOk: boolean }>> => {
+    const admitted = await admitPhotoRead(db, user.id, await requestAddress());
+    if (!admitted.ok) return { status: "error", message: admitted.message };
     const { getEngine } = await import("@/lib/engine"); // loaded only when someone uploads a photo
     const res = await readIdcardPhoto(getEngine(), Buffer.from(await photo.arrayBuffer()));
     if (!res.ok) return { status: "error", message: res.message };

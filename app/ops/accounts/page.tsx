@@ -1,11 +1,11 @@
 import Link from "next/link";
 import { Badge, EmptyState, PageHeader, Table, Td } from "@/components/ui";
 import { Pager, SearchBar } from "@/components/ops/bits";
-import { CreditDialog } from "@/components/ops/forms";
+import { CreditDialog, ReasonAction } from "@/components/ops/forms";
 import { cny, count, shDate } from "@/lib/format";
 import { listAccounts } from "@/lib/ops/accounts-admin";
 import { listQuerySchema } from "@/lib/ops/schemas";
-import { creditAction } from "../actions";
+import { creditAction, setAccountStatusAction } from "../actions";
 import { opsPage } from "../_server/guard";
 
 export const dynamic = "force-dynamic";
@@ -33,7 +33,7 @@ export default async function OpsAccounts({ searchParams }: { searchParams: Prom
                 <div className="flex gap-1">
                   {u.role === "operator" && <Badge tone="blue">运营</Badge>}
                   {u.verified ? <Badge tone="green">已实名</Badge> : <Badge tone="amber">未实名</Badge>}
-                  {u.disabled && <Badge tone="red">已禁用</Badge>}
+                  {u.disabled && <Badge tone="red">已停用</Badge>}
                 </div>
               </Td>
               <Td className="tabular-nums">
@@ -52,6 +52,27 @@ export default async function OpsAccounts({ searchParams }: { searchParams: Prom
                   <Link className="rounded px-2 py-1 text-sm text-brand-600 hover:bg-brand-50" href={`/ops/promotions?email=${encodeURIComponent(u.email)}`}>
                     发券
                   </Link>
+                  {u.id === ctx.user.id ? null : u.disabled ? (
+                    <ReasonAction
+                      action={setAccountStatusAction}
+                      label="恢复账号"
+                      title={`恢复账号 ${u.email}`}
+                      description="恢复后，该账号可以重新登录，其应用可以重新调用接口（被单独停用的应用仍保持停用）。"
+                      confirmLabel="确认恢复"
+                      confirmVariant="primary"
+                      fields={{ userId: u.id, status: "active" }}
+                    />
+                  ) : (
+                    <ReasonAction
+                      action={setAccountStatusAction}
+                      label="停用账号"
+                      title={`停用账号 ${u.email}`}
+                      description="停用立即生效：该账号无法登录，已登录的会话失效，其全部应用的接口调用都会被拒绝。账号数据保持不变，可随时恢复。"
+                      confirmLabel="确认停用"
+                      fields={{ userId: u.id, status: "disabled" }}
+                      variant="danger"
+                    />
+                  )}
                 </div>
               </Td>
             </tr>

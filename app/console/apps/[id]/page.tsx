@@ -10,6 +10,7 @@ import { CopyButton } from "@/components/copy-button";
 import { Alert, Badge, ButtonLink, Card, DescList, PageHeader } from "@/components/ui";
 import { appCapabilities } from "@/lib/apps/capabilities";
 import { getApp, serviceCodesOf } from "@/lib/apps/queries";
+import { operatorDisabledMessage } from "@/lib/apps/status";
 import { requestUrl } from "@/lib/apps/urls";
 import { env } from "@/lib/env";
 import { count, shTime } from "@/lib/format";
@@ -26,6 +27,7 @@ export default async function AppPage({ params }: { params: Promise<{ id: string
   const now = new Date();
   const [caps, codes, terms, origin] = await Promise.all([appCapabilities(db, app.id, now), serviceCodesOf(db, app.id), freeQuotaTerms(db), publicOrigin()]);
   const active = app.status === "active";
+  const heldByPlatform = !active && app.disabledBy === "operator";
   const graceOn = app.prevSecretExpiresAt && app.prevSecretExpiresAt > now;
 
   return (
@@ -40,7 +42,7 @@ export default async function AppPage({ params }: { params: Promise<{ id: string
       <PageHeader
         title={
           <span className="flex flex-wrap items-center gap-2">
-            {app.name} {active ? <Badge tone="green">启用</Badge> : <Badge tone="slate">已停用</Badge>}
+            {app.name} {active ? <Badge tone="green">启用</Badge> : heldByPlatform ? <Badge tone="red">平台停用</Badge> : <Badge tone="slate">已停用</Badge>}
           </span>
         }
         description={app.description || "未填写应用概述"}
@@ -55,7 +57,7 @@ export default async function AppPage({ params }: { params: Promise<{ id: string
                 fields={{ appId: app.id, disabled: "true" }}
                 description={<p>停用后，该应用的所有接口调用都会被拒绝（4017）。资源包、密钥和服务码保持不变，可随时重新启用。</p>}
               />
-            ) : (
+            ) : heldByPlatform ? null : (
               <ConfirmAction
                 label="启用应用"
                 title="启用应用"
@@ -87,7 +89,11 @@ export default async function AppPage({ params }: { params: Promise<{ id: string
       />
       {!active && (
         <div className="mb-4">
-          <Alert tone="amber">该应用已停用：所有接口调用都会被拒绝。需要时请点击“启用应用”。</Alert>
+          {heldByPlatform ? (
+            <Alert tone="red">{operatorDisabledMessage(app.disabledReason)}</Alert>
+          ) : (
+            <Alert tone="amber">该应用已停用：所有接口调用都会被拒绝。需要时请点击“启用应用”。</Alert>
+          )}
         </div>
       )}
 

@@ -9,7 +9,7 @@ import { listAudit } from "@/lib/ops/audit";
 import { AUDIT_ACTIONS } from "@/lib/ops/audit";
 import { listPacks, packState, type PackState } from "@/lib/ops/packs-admin";
 import { API_LABELS } from "@/lib/pricing/tiers";
-import { cancelPackAction, setAppStatusAction, setRateLimitAction } from "../../actions";
+import { cancelPackAction, revokePrevSecretAction, setAppStatusAction, setRateLimitAction } from "../../actions";
 import { opsPage } from "../../_server/guard";
 
 export const dynamic = "force-dynamic";
@@ -44,12 +44,12 @@ export default async function OpsAppDetail({ params }: { params: Promise<{ id: s
           </>
         }
         actions={
-          app.deletedAt ? null : app.status === "active" ? (
+          app.deletedAt ? null : app.status === "active" || app.disabledBy !== "operator" ? (
             <ReasonAction
               action={setAppStatusAction}
               label="停用应用"
               title={`停用应用「${app.name}」`}
-              description="停用后，该应用的所有 API 调用都会被拒绝，直到重新启用。资源包、密钥与服务码保持不变。"
+              description="停用后，该应用的所有 API 调用都会被拒绝，用户不能自行启用，直到运营重新启用。资源包、密钥与服务码保持不变。"
               confirmLabel="确认停用"
               fields={{ appId: app.id, status: "disabled" }}
               variant="danger"
@@ -72,7 +72,28 @@ export default async function OpsAppDetail({ params }: { params: Promise<{ id: s
           <DescList
             items={[
               { label: "状态", value: <AppStatusBadge status={app.status} deleted={!!app.deletedAt} /> },
-              ...(app.disabledReason ? [{ label: "停用原因", value: app.disabledReason }] : []),
+              ...(app.disabledReason ? [{ label: "停用原因", value: `${app.disabledReason}（${app.disabledBy === "operator" ? "平台停用" : "用户停用"}）` }] : []),
+              ...(app.prevSecretExpiresAt && app.prevSecretExpiresAt > now
+                ? [
+                    {
+                      label: "旧密钥",
+                      value: (
+                        <span className="flex flex-wrap items-center gap-2">
+                          宽限期至 {shTime(app.prevSecretExpiresAt)}
+                          <ReasonAction
+                            action={revokePrevSecretAction}
+                            label="立即作废旧密钥"
+                            title="立即作废旧密钥"
+                            description="用户轮换密钥后，旧 AppSecret 在宽限期内仍可签名。作废后，用旧密钥签名的请求立即被拒绝（4014）。"
+                            confirmLabel="确认作废"
+                            fields={{ appId: app.id }}
+                            variant="danger"
+                          />
+                        </span>
+                      ),
+                    },
+                  ]
+                : []),
               { label: "应用 ID", value: <span className="font-mono text-xs">{app.id}</span> },
               { label: "AppKey", value: <span className="font-mono text-xs">{app.appKey}</span> },
               { label: "所属账号", value: app.ownerEmail },
