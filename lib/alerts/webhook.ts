@@ -14,6 +14,7 @@ import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { rowsOf, type DbOrTx } from "@/db";
 import { alertEvents, apps, users, webhookDeliveries } from "@/db/schema";
 import { decryptSecret, encryptSecret, safeEqual } from "@/lib/crypto";
+import { BlockedAddressError, checkPublicUrl, publicRequest, type OutboundOptions } from "@/lib/net/outbound";
 
 export const SIGNATURE_HEADER = "X-OCR-Signature";
 export const MAX_ATTEMPTS = 6;
@@ -24,38 +25,17 @@ const LEASE_MS = 60_000;
 
 export type WebhookEventType = "alert.opened" | "alert.resolved" | "webhook.test";
 
-export interface UrlOptions {
-  /** tests only: also accept http://127.0.0.1:<port> (a local receiver) */
-  allowHttpLocal?: boolean;
-}
+export type UrlOptions = OutboundOptions;
 
-/** An HTTPS URL (or, with allowHttpLocal, http://127.0.0.1), else the reason it is refused. */
+/**
+ * An HTTPS URL on a public address (or, with allowHttpLocal, http://127.0.0.1), else the reason
+ * it is refused. The check at connect time (lib/net/outbound.ts) is what really holds: this one
+ * only refuses what is visibly local before it is saved.
+ */
 export function checkWebhookUrl(raw: string, opts: UrlOptions = {}): { ok: true; url: string } | { ok: false; message: string } {
-  let u: URL;
-  try {
-    u = new URL(raw.trim());
-  } catch {
-    return { ok: false, message: "请输入完整的 URL，例如 https://example.com/ocr-alerts" };
-  }
-  if (u.username || u.password) return { ok: false, message: "URL 中不能包含用户名或密码" };
-  if (u.protocol === "https:") {
-    if (isInternalHost(u.hostname)) return { ok: false, message: "Webhook 地址不能指向本机或内网地址" };
-    return { ok: true, url: u.toString() };
-  }
-  if (opts.allowHttpLocal && u.protocol === "http:" && u.hostname === "127.0.0.1") return { ok: true, url: u.toString() };
-  return { ok: false, message: "Webhook 地址必须使用 HTTPS" };
-}
-
-/** localhost and private, loopback or link-local IP literals (a webhook must reach the public internet). */
-function isInternalHost(host: string): boolean {
-  const h = host.replace(/^\[|\]$/g, "").toLowerCase();
-  if (h === "localhost" || h.endsWith(".localhost") || h.endsWith(".internal") || h.endsWith(".local")) return true;
-  const v4 = /^(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(h);
-  if (v4) {
-    const [a, b] = [Number(v4[1]), Number(v4[2])];
-    return a === 10 || a === 127 || a === 0 || (a === 169 && b === 254) || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 100 && b >= 64 && b <= 127);
-  }
-  return h === "::1" || h.startsWith("fc") || h.startsWith("fd") || h.startsWith("fe80");
+  const r = checkPublicUrl(raw, opts);
+  if (r.ok) return { ok: true, url: r.url.toString() };
+  return { ok: false, message: r.message.replace(/^地址/, "Webhook 地址") };
 }
 
 export function backoffMs(attempt: number): number {
@@ -169,7 +149,6 @@ export interface DeliverOptions extends UrlOptions {
   limit?: number;
   /** only this account's deliveries (the 发送测试 button) */
   userId?: string;
-  fetch?: typeof fetch;
 }
 
 interface Claimed {
@@ -184,7 +163,6 @@ interface Claimed {
 /** Sends the deliveries that are due; returns how many were delivered and how many failed this round. */
 export async function deliverDue(db: DbOrTx, opts: DeliverOptions = {}): Promise<{ delivered: number; retrying: number; failed: number }> {
   const now = opts.now ?? new Date();
-  const doFetch = opts.fetch ?? fetch;
   const claimed = rowsOf<Claimed>(
     await db.execute(sql`with due as (
         select id from webhook_deliveries
@@ -206,23 +184,26 @@ export async function deliverDue(db: DbOrTx, opts: DeliverOptions = {}): Promise
     else if (!c.secret_enc) error = "未设置签名密钥";
     else {
       try {
-        const res = await doFetch(checked.url, {
-          method: "POST",
-          headers: {
-            "content-type": "application/json",
-            "user-agent": "ocr-cloud-webhook/1",
-            [SIGNATURE_HEADER]: signBody(decryptSecret(c.secret_enc), body, Math.floor(Date.now() / 1000)),
-            "X-OCR-Delivery": String(c.id),
+        // resolves and checks every address at connect time, pinned (lib/net/outbound.ts)
+        const res = await publicRequest(
+          checked.url,
+          {
+            method: "POST",
+            headers: {
+              "content-type": "application/json",
+              "user-agent": "ocr-cloud-webhook/1",
+              [SIGNATURE_HEADER]: signBody(decryptSecret(c.secret_enc), body, Math.floor(Date.now() / 1000)),
+              "X-OCR-Delivery": String(c.id),
+            },
+            body,
+            timeoutMs: DELIVERY_TIMEOUT_MS,
           },
-          body,
-          redirect: "manual",
-          signal: AbortSignal.timeout(DELIVERY_TIMEOUT_MS),
-        });
+          opts,
+        );
         status = res.status;
-        await res.body?.cancel().catch(() => undefined);
-        if (!res.ok) error = `HTTP ${res.status}`;
+        if (status < 200 || status >= 300) error = `HTTP ${status}`;
       } catch (e) {
-        error = e instanceof Error ? (e.name === "TimeoutError" ? "超时" : e.message) : "发送失败";
+        error = e instanceof BlockedAddressError ? e.message : e instanceof Error ? (e.name === "TimeoutError" ? "超时" : e.message) : "发送失败";
       }
     }
     if (!error) {
