@@ -60,11 +60,20 @@ const HOW = "生成方法 / generate with: openssl rand -base64 32";
  * Why this process may not fall back to .data/secrets.json, or null when it may:
  *  - a production server (NODE_ENV=production, outside `next build`) needs AUTH_SECRET and
  *    APP_ENCRYPTION_KEY from its environment, unless it is the demo (DEMO=1);
- *  - with DATABASE_URL (a lasting PostgreSQL) the encryption key must come from the environment:
- *    a key generated into this machine's .data/ is lost with the folder (every AppSecret then
- *    undecryptable, every call 5000) and a second instance would generate a different one.
- *    Tests (NODE_ENV=test) and the demo (DEMO=1) may still use the file.
+ *  - with DATABASE_URL on another machine (a lasting, shared PostgreSQL) the encryption key must
+ *    come from the environment: a key generated into this machine's .data/ is lost with the
+ *    folder (every AppSecret then undecryptable, every call 5000) and a second instance would
+ *    generate a different one. A PostgreSQL on this machine's loopback (a developer's, the
+ *    tests') may still use the file outside production, as may the demo (DEMO=1).
  */
+function isLoopbackUrl(url: string): boolean {
+  try {
+    return ["127.0.0.1", "localhost", "[::1]", "::1"].includes(new URL(url).hostname);
+  } catch {
+    return false;
+  }
+}
+
 export function secretsProblem(vars: Vars = process.env): string | null {
   const missing = ["AUTH_SECRET", "APP_ENCRYPTION_KEY"].filter((k) => !vars[k]);
   if (missing.length === 0) return null;
@@ -73,7 +82,7 @@ export function secretsProblem(vars: Vars = process.env): string | null {
   if (vars.NODE_ENV === "production" && !demo && !building) {
     return `生产环境必须设置 ${missing.join(" 和 ")}（refusing to start in production without ${missing.join(" and ")}; ${HOW}）。演示请用 npm run demo。`;
   }
-  if (vars.DATABASE_URL && !vars.APP_ENCRYPTION_KEY && !demo && vars.NODE_ENV !== "test" && !building) {
+  if (vars.DATABASE_URL && !isLoopbackUrl(vars.DATABASE_URL) && !vars.APP_ENCRYPTION_KEY && !demo && vars.NODE_ENV !== "test" && !building) {
     return `使用 DATABASE_URL 时必须在环境中设置 APP_ENCRYPTION_KEY，否则密钥只存在本机 .data/ 中，丢失后所有 AppSecret 无法解密（APP_ENCRYPTION_KEY is required with DATABASE_URL; ${HOW}）。`;
   }
   return null;

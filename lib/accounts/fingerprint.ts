@@ -34,6 +34,12 @@ export function idFingerprint(idNumber: string): string {
  * Returns how many rows moved.
  */
 export async function moveLegacyIdHashes(db: DbOrTx): Promise<number> {
+  if (process.env.DATABASE_URL && !process.env.APP_ENCRYPTION_KEY && process.env.NODE_ENV !== "test") {
+    // fingerprints must use the servers' key, not one this script might find or make in .data/
+    const [legacy] = await db.select({ id: users.id }).from(users).where(and(isNotNull(users.idNumberHash), isNull(users.idFingerprint))).limit(1);
+    if (legacy) console.warn("real-name records not moved to fingerprints: run db:migrate with the servers' APP_ENCRYPTION_KEY");
+    return 0;
+  }
   const rows = await db
     .select({ id: users.id, hash: users.idNumberHash })
     .from(users)

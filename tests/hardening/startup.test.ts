@@ -16,9 +16,12 @@ describe("a production start needs its secrets", () => {
     expect(secretsProblem({ NODE_ENV: "development" })).toBeNull();
   });
   it("never generates the encryption key into .data/ for a lasting database", () => {
-    expect(secretsProblem({ NODE_ENV: "development", DATABASE_URL: "postgres://db/ocr" })).toMatch(/APP_ENCRYPTION_KEY/);
-    expect(secretsProblem({ NODE_ENV: "development", DATABASE_URL: "postgres://db/ocr", APP_ENCRYPTION_KEY: KEY })).toBeNull();
-    expect(secretsProblem({ NODE_ENV: "test", DATABASE_URL: "postgres://127.0.0.1/ocr_test" })).toBeNull();
+    expect(secretsProblem({ DATABASE_URL: "postgres://db.example.com/ocr" })).toMatch(/APP_ENCRYPTION_KEY/);
+    expect(secretsProblem({ NODE_ENV: "development", DATABASE_URL: "postgres://10.0.0.5/ocr" })).toMatch(/APP_ENCRYPTION_KEY/);
+    expect(secretsProblem({ DATABASE_URL: "postgres://db.example.com/ocr", APP_ENCRYPTION_KEY: KEY })).toBeNull();
+    expect(secretsProblem({ NODE_ENV: "production", DATABASE_URL: "postgres://127.0.0.1/ocr", AUTH_SECRET: "x".repeat(32) })).toMatch(/APP_ENCRYPTION_KEY/);
+    // a developer's or the tests' PostgreSQL on loopback, outside production
+    expect(secretsProblem({ DATABASE_URL: "postgres://postgres@127.0.0.1:5432/ocr_test" })).toBeNull();
   });
 });
 
