@@ -175,8 +175,8 @@ export async function benchGeneral(models: Models): Promise<void> {
 
 // ---- ID cards and plates (owned by the idcard/plate engineer; see bench/idcard-plate.ts) ----
 async function benchIdcardPlateSection(): Promise<void> {
-  const { benchIdcardPlate } = await import("./idcard-plate");
-  await benchIdcardPlate({ log: (s) => console.log(s) });
+  const { benchIdcardPlate, benchArgs } = await import("./idcard-plate");
+  await benchIdcardPlate({ ...benchArgs(process.argv.slice(3)), log: (s) => console.log(s) });
 }
 // ---- end ID cards and plates ----
 

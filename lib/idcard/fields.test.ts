@@ -59,6 +59,28 @@ describe("portrait side by layout when a label is lost or misread", () => {
     expect(parseCard([line("名扬", 90, 30), ...rest]).detail.name).toBe("名扬");
   });
 
+  it("reads 民族 misread as 民旅, and the nation after the sex when the label is lost", () => {
+    const rest = [line("出生1961年8月4日", 20, 110), line("公民身份号码440305196108042577", 20, 260)];
+    expect(parseCard([line("姓名安东尼", 20, 30), line("性别男民旅俄罗斯", 20, 70), ...rest]).detail.nation).toBe("俄罗斯");
+    expect(parseCard([line("姓名安东尼", 20, 30), line("性别男", 20, 70), line("俄罗斯", 250, 70), ...rest]).detail.nation).toBe("俄罗斯");
+  });
+
+  it("reads the address below the date of birth when 住址 is not read, its last line included", () => {
+    const p = parseCard([
+      line("姓名约翰·史密斯", 20, 30), line("性别男民族汉", 20, 70), line("出生1961年8月4日", 20, 110),
+      line("加利福尼亚州旧金山市", 90, 150), line("星际大道1号", 90, 180), line("502室", 90, 210, 150, 232),
+      line("公民身份号码440305196108042577", 20, 260),
+    ]);
+    expect(p.detail.addr).toBe("加利福尼亚州旧金山市星际大道1号502室");
+    expect(p.detail.name).toBe("约翰·史密斯");
+  });
+
+  it("keeps the middle dot of a transliterated name however it was read", () => {
+    const rest = [line("性别男民族维吾尔", 20, 70), line("出生1985年4月10日", 20, 110), line("公民身份号码440305198504102577", 20, 260)];
+    expect(parseCard([line("姓名买买提.吐尔逊", 20, 30), ...rest]).detail.name).toBe("买买提·吐尔逊");
+    expect(parseCard([line("姓名买买提•吐尔逊·", 20, 30), ...rest]).detail.name).toBe("买买提·吐尔逊");
+  });
+
   it("finds the name two rows above 出生 when the sex row has no label either", () => {
     const p = parseCard([line("名李明", 20, 30), line("男汉", 90, 70), line("出生1985年4月10日", 20, 110), line("公民身份号码440305198504102577", 20, 260)]);
     expect(p.detail.name).toBe("李明");

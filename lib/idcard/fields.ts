@@ -26,8 +26,8 @@ const LABELS: { key: Label; re: RegExp }[] = [
   { key: "valid", re: /有效期限?|有效其限|有效期[隈]/ },
   { key: "name", re: /[姓娃]\s*[名各]/ },
   { key: "sex", re: /[性牲]\s*[别別剂]/ },
-  { key: "nation", re: /民\s*[族旅]/ },
-  { key: "birth", re: /出\s*[生牛]/ },
+  { key: "nation", re: /民\s*[族旅挨簇蔟候]|[氏民]\s*族/ },
+  { key: "birth", re: /出\s*[生牛]|[山屮]\s*生/ },
   { key: "addr", re: /[住佳往仕注]\s*[址扯趾]/ },
 ];
 
@@ -126,7 +126,9 @@ export function formatValidPeriod(v: string): string {
 
 const clean = (s: string) => s.replace(/[\s:：·.,，、_\-—'"“”]+/g, "");
 
-const nameText = (s: string) => s.replace(/[^\u4e00-\u9fff·]/g, "");
+/** Chinese characters, and the middle dot of transliterated names however it was read (. • ・). */
+const nameText = (s: string) =>
+  s.replace(/(?<=[\u4e00-\u9fff])\s*[.。•・･·:：,，\-—_]\s*(?=[\u4e00-\u9fff])/g, "·").replace(/[^\u4e00-\u9fff·]/g, "").replace(/^·+|·+$/g, "");
 
 /** The left edge of the label column: where the lines that begin with a label start. */
 function labelColumn(hits: Hit[]): number | null {
@@ -139,15 +141,15 @@ function labelColumn(hits: Hit[]): number | null {
  * the row just above 性别/民族 (two rows above 出生). A row that starts at the label
  * column begins with what is left of the label, which is dropped.
  */
-function nameByLayout(lines: CardLine[], hits: Hit[]): string {
-  const rowAnchor = hits.find((h) => h.key === "sex") ?? hits.find((h) => h.key === "nation");
-  const anchor = rowAnchor ?? hits.find((h) => h.key === "birth");
+function nameByLayout(lines: CardLine[], hits: Hit[], sexRow?: CardLine, dateLine?: CardLine): string {
+  const rowLine = hits.find((h) => h.key === "sex")?.line ?? hits.find((h) => h.key === "nation")?.line ?? sexRow;
+  const anchor = rowLine ?? hits.find((h) => h.key === "birth")?.line ?? dateLine;
   if (!anchor) return "";
-  const labelX = labelColumn(hits) ?? anchor.line.x0;
-  const lh = anchor.line.y1 - anchor.line.y0;
-  let below = anchor.line;
+  const labelX = labelColumn(hits) ?? anchor.x0;
+  const lh = anchor.y1 - anchor.y0;
+  let below = anchor;
   let row: CardLine[] = [];
-  for (let step = rowAnchor ? 1 : 2; step > 0; step--) {
+  for (let step = rowLine ? 1 : 2; step > 0; step--) {
     const above = lines
       .filter((l) => l.y1 <= below.y0 + lh * 0.3 && l.y1 > below.y0 - lh * 3 && l.x1 > labelX - lh && !sameRow(l, below))
       .sort((a, b) => b.y1 - a.y1)[0];
@@ -158,6 +160,23 @@ function nameByLayout(lines: CardLine[], hits: Hit[]): string {
   let text = row.map((l) => l.text).join("");
   if (row[0].x0 < labelX + lh) text = text.replace(/^\s*[姓娃]?\s*[名各]?/, "");
   return nameText(text);
+}
+
+/**
+ * The address when its label was not read: the row below the date of birth (and above the
+ * number), taken as if labelled. A row that starts at the label column begins with the label's
+ * remains, which are dropped.
+ */
+function addrByLayout(lines: CardLine[], hits: Hit[], dateLine: CardLine | undefined, idnLine: CardLine | null): Hit | undefined {
+  if (!dateLine) return undefined;
+  const lh = dateLine.y1 - dateLine.y0;
+  const labelX = labelColumn(hits) ?? dateLine.x0;
+  const first = lines
+    .filter((l) => l.y0 > dateLine.y0 + lh * 0.5 && l.y0 < dateLine.y1 + lh * 2.5 && (!idnLine || l.y1 < idnLine.y0 + lh * 0.3) && l.x1 > labelX + lh && !sameRow(l, dateLine))
+    .sort((a, b) => a.y0 - b.y0 || a.x0 - b.x0)[0];
+  if (!first || hits.some((h) => h.line === first)) return undefined;
+  const m = first.x0 < labelX + lh ? /^\s*[住佳往仕注]?\s*[址扯趾]?/.exec(first.text) : null;
+  return { key: "addr", line: first, start: 0, end: m ? m[0].length : 0 };
 }
 
 export interface ParsedCard {
@@ -176,13 +195,24 @@ export function parseCard(lines: CardLine[]): ParsedCard {
   const name = get("name");
   // names are Chinese characters, with a middle dot in some minority names
   if (name) detail.name = nameText(valueAfter(name, hits, lines).text).replace(/^[名各]/, "");
-  else detail.name = nameByLayout(lines, hits);
   const sex = get("sex");
   if (sex) detail.sex = /女/.test(valueAfter(sex, hits, lines).text) ? "女" : /男/.test(valueAfter(sex, hits, lines).text) ? "男" : "";
   const nation = get("nation");
   if (nation) detail.nation = valueAfter(nation, hits, lines).text.replace(/[^\u4e00-\u9fff]/g, "").replace(/族$/, "");
   const birth = get("birth");
   if (birth) detail.birthday = formatBirthday(valueAfter(birth, hits, lines).text);
+  // labels misread beyond recognition: the date's own shape, the sex row's 男/女 and what follows it
+  const dateLine = birth?.line ?? lines.find((l) => /\d{4}\s*年\s*\d{1,2}\s*月/.test(l.text));
+  if (!detail.birthday && dateLine) detail.birthday = formatBirthday(dateLine.text.slice(dateLine.text.search(/\d{4}/)));
+  const sexRow = sex?.line ?? (dateLine ? lines.filter((l) => l.y1 <= dateLine.y0 + (dateLine.y1 - dateLine.y0) * 0.3 && /[男女]/.test(l.text)).sort((a, b) => b.y1 - a.y1)[0] : undefined);
+  if (!detail.sex && sexRow) detail.sex = /女/.test(sexRow.text) ? "女" : /男/.test(sexRow.text) ? "男" : "";
+  if (!name) detail.name = nameByLayout(lines, hits, sexRow, dateLine);
+  if (!nation && sexRow) {
+    // 性别男 民族汉 with the 民族 label lost: what follows the sex on its row, less a label's remains
+    const row = lines.filter((l) => sameRow(l, sexRow)).sort((a, b) => a.x0 - b.x0).map((l) => l.text).join("");
+    const after = row.slice(row.search(/[男女]/) + 1).replace(/^[^\u4e00-\u9fff]*(?:[民氏][^\u4e00-\u9fff]*)?(?:[族旅][^\u4e00-\u9fff]*)?/, "");
+    detail.nation = after.replace(/[^\u4e00-\u9fff]/g, "").replace(/族$/, "");
+  }
 
   // the number: the label's value, else any line that is mostly digits
   let idnChars: CharChoices[] | null = null;
@@ -205,7 +235,7 @@ export function parseCard(lines: CardLine[]): ParsedCard {
     }
   }
 
-  const addr = get("addr");
+  const addr = get("addr") ?? addrByLayout(lines, hits, dateLine, idnLine);
   if (addr) {
     const first = valueAfter(addr, hits, lines);
     let text = first.text;
@@ -224,7 +254,8 @@ export function parseCard(lines: CardLine[]): ParsedCard {
       if (l.y0 - bottom > lh * 1.2) break;
       if (Math.abs(l.x0 - left) > lh * 1.6) continue;
       if (hits.some((h) => h.line === l)) break;
-      if (l.score < 0.5 || /^[样证]+$/.test(l.text)) continue;
+      // a short last line (502室) may be read with little confidence: it is kept; only a stamp's 样证 is not address
+      if (/^[样证]+$/.test(l.text) || (l.score < 0.3 && l.text.length <= 1)) continue;
       text += l.text;
       bottom = l.y1;
     }
@@ -249,5 +280,7 @@ export function parseCard(lines: CardLine[]): ParsedCard {
     if (backHits >= 2 && !detail.idn) warnings.push("idn_not_found");
     else if (detail.idn.length !== 18) warnings.push("idn_malformed");
   }
-  return { detail, hasBack: backHits >= 2, hasFront: frontHits >= 2, warnings };
+  // with its field names lost, a portrait side still shows its layout: a number, a date of birth and a sex
+  const backLayout = !!(detail.idn && detail.birthday && detail.sex);
+  return { detail, hasBack: backHits >= 2 || backLayout, hasFront: frontHits >= 2, warnings };
 }

@@ -61,6 +61,25 @@ describe("rendered cards: both sides, four orientations, ±15° skew on a desk, 
     expect(r.warnings).toContain("idn_checksum_failed");
   });
 
+  it("reads a long transliterated name with its middle dots and every line of a long address", async () => {
+    const id = { ...randomIdentity(12), name: "阿卜杜·热合曼·艾则孜", nation: "维吾尔", addr: "新疆维吾尔自治区乌鲁木齐市天山区解放路幸福小区12栋502室" };
+    const r = await recognizeIdcard(await renderCardPhoto(await renderIdcard({ side: "back", ...id }), { margin: 0.05, scale: 0.8 }));
+    expect([r.detail.name, r.detail.nation, r.detail.addr]).toEqual([id.name, id.nation, id.addr]);
+  });
+
+  it("keeps an address's last line when it is a single character", async () => {
+    const id = { ...randomIdentity(14), addr: "西藏自治区拉萨市城关区" }; // 10 + 1: 区 alone on the second line
+    const r = await recognizeIdcard(await renderCardPhoto(await renderIdcard({ side: "back", ...id }), { margin: 0.05, scale: 0.6 }));
+    expect(r.detail.addr).toBe(id.addr);
+  });
+
+  it("finds the fields by the card's layout when the labels are not printed at all", async () => {
+    const id = randomIdentity(21);
+    const r = await recognizeIdcard(await renderCardPhoto(await renderIdcard({ side: "back", ...id, labelOpacity: 0 }), { margin: 0.05, scale: 0.8 }));
+    expect(r.note).toBe("back");
+    expect(r.detail).toMatchObject({ name: id.name, sex: id.sex, nation: id.nation, birthday: `${id.birth.y}年${id.birth.m}月${id.birth.d}日`, idn: id.idn, addr: id.addr });
+  });
+
   it("answers no_idcard (→ 4101) for an image without a card", async () => {
     const page = await renderTextPage(["今天天气很好", "我们去公园散步"]);
     await expect(recognizeIdcard(page)).rejects.toSatisfy((e: unknown) => e instanceof EngineError && e.kind === "no_idcard");

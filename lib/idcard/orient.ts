@@ -51,6 +51,15 @@ async function upsideDown(page: PageContext, img: RgbImage, boxes: DetBox[]): Pr
   const p = await page.upsideDown(long.map((b) => b.quad), { img });
   return p.reduce((s, v) => s + v, 0) / p.length;
 }
+/** Boxes narrower than SHORT_BOX heights are read with SHORT_MARGIN heights of margin each side: card-0256 (rendered tuning half) reads its lone 区 as 冈 with 0, 0.4; 区 with 1.0 (0.92) and 2.0 (0.99); 2.0 would reach the 民族 label beside a one-character sex. */
+const SHORT_BOX = 1.6;
+const SHORT_MARGIN = 1.0;
+/** The quad lengthened along its own direction by `k` of its height at each end. */
+function widen(q: Quad, k: number): Quad {
+  const w = quadWidth(q) || 1, e = k * quadHeight(q);
+  const ux = ((q[1][0] - q[0][0]) / w) * e, uy = ((q[1][1] - q[0][1]) / w) * e;
+  return [[q[0][0] - ux, q[0][1] - uy], [q[1][0] + ux, q[1][1] + uy], [q[2][0] + ux, q[2][1] + uy], [q[3][0] - ux, q[3][1] - uy]];
+}
 /** Rotates point p about the origin by -angle (undoing skew). */
 const deskew = (x: number, y: number, a: number): [number, number] => [x * Math.cos(a) + y * Math.sin(a), -x * Math.sin(a) + y * Math.cos(a)];
 export async function readLines(page: PageContext, img: RgbImage, boxes: DetBox[]): Promise<{ lines: CardLine[]; skew: number }> {
@@ -58,7 +67,10 @@ export async function readLines(page: PageContext, img: RgbImage, boxes: DetBox[
   const skew = median(angles);
   const kept = boxes.filter((b) => quadWidth(b.quad) >= quadHeight(b.quad) * 0.6);
   // read as given (the page is upright already), five alternatives per character for the check digit
-  const reads = await page.recognizeQuads(kept.map((b) => b.quad), { img, classify: false, keepVertical: true, topK: 5, minWidth: 16 });
+  // a lone character (the 区 or 室 that ends an address on its own line) is misread from a tight
+  // square crop: give short boxes a margin of card background on both sides
+  const quads = kept.map((b) => (quadWidth(b.quad) < quadHeight(b.quad) * SHORT_BOX ? widen(b.quad, SHORT_MARGIN) : b.quad));
+  const reads = await page.recognizeQuads(quads, { img, classify: false, keepVertical: true, topK: 5, minWidth: 16 });
   const lines: CardLine[] = [];
   kept.forEach((b, i) => {
     const r = reads[i];

@@ -33,6 +33,7 @@ export function growQuad(q: Quad, dxH: number, dyH: number): Quad {
 
 export function textCandidates(boxes: DetBox[]): Candidate[] {
   const out: Candidate[] = [];
+  const joined: Quad[] = [];
   for (const b of boxes) {
     const w = quadWidth(b.quad), h = quadHeight(b.quad);
     if (h < 6 || w / h < 1.4 || w / h > 14) continue;
@@ -47,25 +48,29 @@ export function textCandidates(boxes: DetBox[]): Candidate[] {
       if (a === b) continue;
       const bb = quadBounds(b.quad), bh = quadHeight(b.quad);
       const gap = bb.x0 - ab.x1;
-      if (gap < -0.2 * ah || gap > 0.8 * Math.max(ah, bh)) continue;
+      if (gap < -0.5 * ah || gap > 0.8 * Math.max(ah, bh)) continue; // -0.2 missed overlapping 粤 and Z boxes of a small two-row plate (rendered tuning half)
       if (bh < ah * 0.45 || bh > ah * 1.8) continue;
       const cy = quadCenter(a.quad)[1], cyb = quadCenter(b.quad)[1];
       if (Math.abs(cy - cyb) > Math.max(ah, bh) * 0.35) continue;
       const x0 = ab.x0, x1 = bb.x1, y0 = Math.min(ab.y0, bb.y0), y1 = Math.max(ab.y1, bb.y1);
       const q: Quad = [[x0, y0], [x1, y0], [x1, y1], [x0, y1]];
       out.push({ quad: growQuad(q, 0.15, 0.04), det: q, source: "text" });
+      joined.push(q);
     }
   }
-  // two-row: a short upper row (province + letter) centred over a taller lower row
-  for (const a of boxes) {
+  // two-row: a short upper row (province + letter) centred over a taller lower row; the upper
+  // row may be detected as two boxes (粤 and Z of a small two-row plate), so joined rows count too
+  const rowQuads = [...boxes.map((b) => b.quad), ...joined];
+  for (const aq of rowQuads) {
+    const a = { quad: aq };
     const ab = quadBounds(a.quad), ah = quadHeight(a.quad), aw = quadWidth(a.quad);
-    if (aw / ah > 4) continue;
+    if (aw / ah > 5) continue; // 4 left out the WJ沪 top row of armed-police plates (rendered tuning half)
     for (const b of boxes) {
       if (a === b) continue;
       const bb = quadBounds(b.quad), bh = quadHeight(b.quad), bw = quadWidth(b.quad);
       if (bw < aw * 1.3 || bh < ah * 0.9 || bh > ah * 3) continue;
       const gap = bb.y0 - ab.y1;
-      if (gap < -0.3 * ah || gap > 0.8 * bh) continue;
+      if (gap < -0.5 * ah || gap > 0.8 * bh) continue; // -0.3 missed a tilted small two-row plate (rendered tuning half)
       const [acx] = quadCenter(a.quad);
       if (acx < bb.x0 || acx > bb.x1) continue;
       const x0 = Math.min(ab.x0, bb.x0), x1 = Math.max(ab.x1, bb.x1);

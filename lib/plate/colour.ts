@@ -50,7 +50,18 @@ export function colourShares(img: RawImage, box: { x0: number; y0: number; x1: n
 }
 
 /** Background colour → plate type; the text (8 chars, 警, 港…) settles what colour alone cannot. */
+/** The type the text alone settles: 警, WJ and 应急 are white plates; 港 澳 领 使 black; 学 挂 yellow. */
+export function typeFromText(text: string): PlateType | null {
+  const last = text.slice(-1);
+  if (last === "警" || text.startsWith("WJ") || text.endsWith("应急")) return "白牌";
+  if (last === "港" || last === "澳" || last === "领" || last === "使" || text.startsWith("使")) return "黑牌";
+  if (last === "学" || last === "挂") return "黄牌";
+  return null;
+}
+
 export function plateType(shares: ColourShares, text = ""): PlateType {
+  const byText = typeFromText(text);
+  if (byText) return byText;
   const last = text.slice(-1);
   if (last === "警") return "白牌";
   if (last === "港" || last === "澳" || last === "领" || last === "使") return "黑牌";
@@ -123,6 +134,8 @@ export function plateColours(crop: RawImage): PlateColours {
 
 /** Plate type from the background tint and whether it is lighter than the characters. */
 export function plateTypeFromColours(c: PlateColours, text = ""): PlateType {
+  const byText = typeFromText(text);
+  if (byText) return byText;
   const last = text.slice(-1);
   if (last === "警") return "白牌";
   if (last === "港" || last === "澳" || last === "领" || last === "使") return "黑牌";

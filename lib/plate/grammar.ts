@@ -5,6 +5,10 @@
  *                                       S = X or one of 学 警 挂 港 澳 领 使 试 超
  *   new energy  P L [A-K] X D D D D (8) small cars (D/F first), or
  *               P L D D D D D [DF]  (8) large vehicles
+ *   armed police W J P D D D D X     (8) WJ, province, 4 digits, service letter or digit
+ *               W J D D D D D D D   (9) the older WJ + 2-digit unit + 5 digits (WJ 16 93015)
+ *   emergency   P L D D D D 应 急    (8)
+ *   embassy     使 D D D D D D       (7)
  *
  * Each position accepts only its class; a reading outside the class is replaced by the best
  * alternative inside it, or by its usual look-alike (O→0, I→1, 8→B …) at a cost.
@@ -16,7 +20,8 @@ export const LETTERS = "ABCDEFGHJKLMNPQRSTUVWXYZ";
 export const DIGITS = "0123456789";
 export const SUFFIXES = "学警挂港澳领使试超";
 
-type Cls = "P" | "L" | "X" | "D" | "S" | "E" | "F"; // E: new-energy energy letter A-K, F: D or F
+// E: new-energy energy letter A-K, F: D or F; lower case: the literal characters W J 应 急 使
+type Cls = "P" | "L" | "X" | "D" | "S" | "E" | "F" | "w" | "j" | "y" | "g" | "s";
 const ALLOWED: Record<Cls, string> = {
   P: PROVINCES,
   L: LETTERS,
@@ -25,11 +30,21 @@ const ALLOWED: Record<Cls, string> = {
   S: LETTERS + DIGITS + SUFFIXES,
   E: "ABCDEFGHJK",
   F: "DF",
+  w: "W",
+  j: "J",
+  y: "应",
+  g: "急",
+  s: "使",
 };
-const TEMPLATES: Cls[][] = [
-  ["P", "L", "X", "X", "X", "X", "S"],
-  ["P", "L", "E", "X", "D", "D", "D", "D"],
-  ["P", "L", "D", "D", "D", "D", "D", "F"],
+export type PlateTemplate = "standard" | "new energy small" | "new energy large" | "armed police" | "armed police old" | "emergency" | "embassy";
+const TEMPLATES: { name: PlateTemplate; cls: Cls[] }[] = [
+  { name: "standard", cls: ["P", "L", "X", "X", "X", "X", "S"] },
+  { name: "new energy small", cls: ["P", "L", "E", "X", "D", "D", "D", "D"] },
+  { name: "new energy large", cls: ["P", "L", "D", "D", "D", "D", "D", "F"] },
+  { name: "armed police", cls: ["w", "j", "P", "D", "D", "D", "D", "X"] },
+  { name: "armed police old", cls: ["w", "j", "D", "D", "D", "D", "D", "D", "D"] },
+  { name: "emergency", cls: ["P", "L", "D", "D", "D", "D", "y", "g"] },
+  { name: "embassy", cls: ["s", "D", "D", "D", "D", "D", "D"] },
 ];
 
 /** Usual look-alikes, read → intended, per target class. */
@@ -43,6 +58,7 @@ function mapTo(cls: Cls, ch: string): string | null {
   const ok = ALLOWED[cls];
   if (ok.includes(up) && up !== "I" && up !== "O") return up;
   if (cls === "D") return TO_DIGIT[ch] ?? TO_DIGIT[up] ?? null;
+  if (cls === "w" || cls === "j" || cls === "y" || cls === "g" || cls === "s") return null;
   if (cls === "L" || cls === "E" || cls === "F") {
     const m = TO_LETTER[ch] ?? TO_LETTER[up];
     return m && ok.includes(m) ? m : null;
@@ -61,22 +77,31 @@ export interface PlateReading {
   confidence: number; // geometric mean of the chosen characters' probabilities, 0..1
   /** the same without the province character, which the recogniser reads least surely */
   bodyConfidence: number;
-  template: 0 | 1 | 2;
+  template: PlateTemplate;
   /** characters that were changed from the top reading */
   corrected: number;
 }
 
 /** Strips separator dots and noise that plates carry between the 2nd and 3rd character. */
 export function cleanChoices(chars: CharChoices[]): CharChoices[] {
-  return chars.filter((c) => c.length && !NOISE.test(c[0].char));
+  return chars.filter((c) => c.length && !NOISE.test(c[0].char)).map(foldWidth);
+}
+
+/** Full-width forms (４ Ｔ) are the same character as their ASCII twins: their probabilities add up. */
+function foldWidth(c: CharChoices): CharChoices {
+  const m = new Map<string, number>();
+  for (const a of c) {
+    const k = a.char.normalize("NFKC");
+    m.set(k, (m.get(k) ?? 0) + a.p);
+  }
+  return [...m.entries()].map(([char, p]) => ({ char, p })).sort((a, b) => b.p - a.p);
 }
 
 /** Best reading that satisfies the grammar, or null when none comes close. */
 export function decodePlate(raw: CharChoices[]): PlateReading | null {
   const chars = cleanChoices(raw);
   let best: (PlateReading & { score: number }) | null = null;
-  for (let t = 0; t < TEMPLATES.length; t++) {
-    const tpl = TEMPLATES[t];
+  for (const { name, cls: tpl } of TEMPLATES) {
     for (let start = 0; start + tpl.length <= chars.length; start++) {
       const dropped = chars.length - tpl.length;
       if (dropped > 2) continue;
@@ -106,12 +131,12 @@ export function decodePlate(raw: CharChoices[]): PlateReading | null {
       let dropCost = 0;
       for (let i = 0; i < chars.length; i++) if (i < start || i >= start + tpl.length) dropCost += Math.log(Math.max(1 - chars[i][0].p, 0.05));
       const conf = Math.exp(logp / tpl.length);
-      const score = logp + dropCost + (t === 0 ? 0.3 : 0); // ties go to the common 7-character plate
-      if (!best || score > best.score) best = { text, confidence: conf, bodyConfidence: Math.exp(logBody / (tpl.length - 1)), template: t as 0 | 1 | 2, corrected, score };
+      const score = logp + dropCost + (name === "standard" ? 0.3 : 0); // ties go to the common 7-character plate
+      if (!best || score > best.score) best = { text, confidence: conf, bodyConfidence: Math.exp(logBody / (tpl.length - 1)), template: name, corrected, score };
     }
   }
   if (!best) return null;
-  if (!PROVINCES.includes(best.text[0])) return null;
+  if (!PROVINCES.includes(best.text[0]) && !/^(WJ|使)/.test(best.text)) return null;
   const { score: _s, ...r } = best;
   void _s;
   return r;
@@ -119,7 +144,7 @@ export function decodePlate(raw: CharChoices[]): PlateReading | null {
 
 /** Plain-text check used by the regex baseline and tests. */
 export const PLATE_RE = new RegExp(
-  `[${PROVINCES}][${LETTERS}](?:[${LETTERS}${DIGITS}]{4}[${LETTERS}${DIGITS}${SUFFIXES}]|[A-HJK][${LETTERS}${DIGITS}]\\d{4}|\\d{5}[DF])`,
+  `[${PROVINCES}][${LETTERS}](?:\\d{4}应急|[A-HJK][${LETTERS}${DIGITS}]\\d{4}|\\d{5}[DF]|[${LETTERS}${DIGITS}]{4}[${LETTERS}${DIGITS}${SUFFIXES}])|WJ(?:[${PROVINCES}]\\d{4}[${LETTERS}${DIGITS}]|\\d{7})|使\\d{6}`,
 );
 export function isPlateText(s: string): boolean {
   return new RegExp(`^(?:${PLATE_RE.source})$`).test(s);

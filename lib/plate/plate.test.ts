@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { recognizePlates } from "./index";
-import { renderedPlates, renderPlate, renderTextPage, type RenderedPlateImage } from "../render";
+import { renderedPlates, renderPlate, renderPlateScene, renderTextPage, type RenderedPlateImage } from "../render";
 import { corpusFile, corpusManifest } from "@/tests/fixtures/corpus";
 
 describe("plates in real photos (tests/fixtures/corpus/plate, Apache-2.0 and MIT sources)", () => {
@@ -75,6 +75,31 @@ describe("rendered plates: all types, close-ups, tight crops, 1920×1080 street 
   it("reads a two-row yellow plate top row first", async () => {
     const r = await recognizePlates(await renderPlate({ text: "京AN7065", type: "黄牌", rows: 2, width: 260 }));
     expect(r.detail.map((d) => [d.plate_license, d.plate_type])).toEqual([["京AN7065", "黄牌"]]);
+  });
+
+  it("keeps all 8 characters of new-energy plates, the city letter included", async () => {
+    for (const [text, largeNewEnergy] of [["苏ED51712", false], ["粤B12345D", true]] as const) {
+      const r = await recognizePlates(await renderPlate({ text, type: "绿牌", width: 320, largeNewEnergy }));
+      expect(r.detail.map((d) => [d.plate_license, d.plate_type])).toEqual([[text, "绿牌"]]);
+    }
+  });
+
+  it("reads armed-police WJ plates (new style, old style, two rows) and emergency plates as white", async () => {
+    for (const [text, rows] of [["WJ京1234X", 1], ["WJ1693015", 1], ["WJ沪87891", 2], ["粤A1234应急", 1]] as const) {
+      const r = await recognizePlates(await renderPlate({ text, type: "白牌", rows, width: rows === 2 ? 260 : 340 }));
+      expect(r.detail.map((d) => [d.plate_license, d.plate_type]), text).toEqual([[text, "白牌"]]);
+    }
+  });
+
+  it("reads a small two-row Hong Kong plate whose top row is detected as two boxes", async () => {
+    const { png } = await renderPlateScene({ plates: [{ text: "粤ZC633港", type: "黑牌", rows: 2, x: 600, y: 420, width: 100 }], seed: 3, width: 1280, height: 720, skew: 3 });
+    const r = await recognizePlates(png);
+    expect(r.detail.map((d) => [d.plate_license, d.plate_type])).toEqual([["粤ZC633港", "黑牌"]]);
+  });
+
+  it("does not report a plate number printed on a page", async () => {
+    const r = await recognizePlates(await renderTextPage(["车辆登记 京A 70 531", "京A70531", "订单号 AB12345"]));
+    expect(r.detail).toEqual([]);
   });
 
   it("gives 0 and an empty list for a photo without a plate", async () => {

@@ -10,6 +10,8 @@ export interface IdcardOptions extends Partial<Identity> {
   specimenStamp?: boolean;
   /** the label printed before the number (older specimens say 公民身份证号码) */
   idnLabel?: string;
+  /** opacity of the printed field names 姓名 … 公民身份号码 (worn cards: they read badly or not at all; 0 leaves them out) */
+  labelOpacity?: number;
 }
 
 export const CARD_W = 856;
@@ -17,7 +19,7 @@ export const CARD_H = 540;
 /** Where the portrait sits on the portrait side (fractions of the card). */
 export const PORTRAIT_BOX = { x0: 0.62, y0: 0.13, x1: 0.93, y1: 0.7 };
 
-const LABEL = "#2f6fa8";
+const LABEL_COLOUR = "#2f6fa8";
 
 function background(): string {
   let s = `<defs><linearGradient id="bg" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="#f3f1e6"/><stop offset="0.5" stop-color="#e6eef2"/><stop offset="1" stop-color="#f1e9e2"/></linearGradient></defs>`;
@@ -40,15 +42,18 @@ export function addressLines(addr: string, per = 11): string[] {
 export function idcardSvg(o: IdcardOptions): string {
   let s = background();
   if (o.side === "back") {
-    s += text(60, 95, "姓  名", 28, LABEL) + text(170, 97, o.name ?? "", 36);
-    s += text(60, 160, "性  别", 28, LABEL) + text(170, 162, o.sex ?? "", 34);
-    s += text(290, 160, "民  族", 28, LABEL) + text(390, 162, o.nation ?? "", 34);
+    const faded = o.labelOpacity !== undefined ? `opacity="${o.labelOpacity}"` : "";
+    // a long name is printed smaller so that it ends before the portrait
+    const nameSize = Math.min(36, Math.floor(350 / Math.max(1, [...(o.name ?? "")].length)));
+    s += text(60, 95, "姓  名", 28, LABEL_COLOUR, faded) + text(170, 97, o.name ?? "", nameSize);
+    s += text(60, 160, "性  别", 28, LABEL_COLOUR, faded) + text(170, 162, o.sex ?? "", 34);
+    s += text(290, 160, "民  族", 28, LABEL_COLOUR, faded) + text(390, 162, o.nation ?? "", 34);
     const b = o.birth ?? { y: 1990, m: 1, d: 1 };
-    s += text(60, 225, "出  生", 28, LABEL) + text(170, 227, String(b.y), 34) + text(258, 225, "年", 28, LABEL);
-    s += text(305, 227, String(b.m), 34) + text(350, 225, "月", 28, LABEL) + text(395, 227, String(b.d), 34) + text(440, 225, "日", 28, LABEL);
-    s += text(60, 290, "住  址", 28, LABEL);
+    s += text(60, 225, "出  生", 28, LABEL_COLOUR, faded) + text(170, 227, String(b.y), 34) + text(258, 225, "年", 28, LABEL_COLOUR);
+    s += text(305, 227, String(b.m), 34) + text(350, 225, "月", 28, LABEL_COLOUR) + text(395, 227, String(b.d), 34) + text(440, 225, "日", 28, LABEL_COLOUR);
+    s += text(60, 290, "住  址", 28, LABEL_COLOUR, faded);
     addressLines(o.addr ?? "", 10).forEach((l, i) => (s += text(170, 292 + i * 46, l, 34)));
-    s += text(60, 470, o.idnLabel ?? "公民身份号码", 28, LABEL);
+    s += text(60, 470, o.idnLabel ?? "公民身份号码", 28, LABEL_COLOUR, faded);
     s += text(290, 472, o.idn ?? "", 40, "#111", `letter-spacing="3"`, "'DejaVu Sans Mono','Noto Sans Mono CJK SC',monospace");
     // portrait: a plain head-and-shoulders figure on a pale ground
     const px = PORTRAIT_BOX.x0 * CARD_W, py = PORTRAIT_BOX.y0 * CARD_H, pw = (PORTRAIT_BOX.x1 - PORTRAIT_BOX.x0) * CARD_W, ph = (PORTRAIT_BOX.y1 - PORTRAIT_BOX.y0) * CARD_H;

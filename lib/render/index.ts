@@ -5,3 +5,5 @@ export { renderTextPage } from "./textpage";
 export { randomIdentity, randomPlate, rng, type Identity } from "./random";
 export { degrade, type Degrade } from "./svg";
 export { renderedCards, renderedPlates, type RenderedCard, type RenderedPlateImage } from "./datasets";
+export { renderSetCard, renderSetPlate, splitOf, SET_SIZES, type SetCard, type SetPlateImage, type Split } from "./sets";
+export { setIdentity, setPlate, PLATE_KINDS, type PlateSetKind, type SetPlate } from "./random";
