@@ -1,12 +1,19 @@
 /**
  * The embedded engine: ENGINE_CONCURRENCY worker threads (default 1), each with
- * its own copy of the models, behind a bounded FIFO queue. A request never
- * runs recognition on the caller's thread; when ENGINE_QUEUE (default 64, more
- * than one 50-image request) jobs are already waiting, run() fails at once
- * with EngineError("busy").
+ * its own copy of the models, behind a bounded queue shared fairly between owners
+ * (applications, ./fair-queue.ts). A request never runs recognition on the caller's
+ * thread; when ENGINE_QUEUE (default 64, more than one 50-image request) of an owner's
+ * jobs are already waiting, or ENGINE_QUEUE_TOTAL (default 8 × ENGINE_QUEUE) in all,
+ * run() fails at once with EngineError("busy").
+ *
+ * Every job has a time limit (ENGINE_JOB_TIMEOUT_MS, default 30 s, from when a worker
+ * takes it): past it the job fails with EngineError("internal") — the gateway's 5000 for
+ * that image — and its worker, which cannot be interrupted mid-inference, is terminated
+ * and replaced.
  */
 import { Worker } from "node:worker_threads";
-import { EngineError, type ApiKind, type EngineStats, type OcrEngine, type ResultFor } from "./types";
+import { EngineError, type ApiKind, type EngineStats, type OcrEngine, type ResultFor, type RunOptions } from "./types";
+import { FairQueue } from "./fair-queue";
 import { defaultThreads, engineConcurrency, modelsDir } from "./models";
 import { ensureWorkerBundle } from "./worker-bundle";
 import type { JobMessage, WorkerInit, WorkerReply } from "./protocol";
@@ -23,6 +30,7 @@ interface Slot {
   worker: Worker;
   ready: boolean;
   job: Job | null;
+  timer: NodeJS.Timeout | null;
 }
 
 export interface EmbeddedOptions {
@@ -30,13 +38,22 @@ export interface EmbeddedOptions {
   queueLimit?: number;
   /** onnxruntime threads per worker (default: cores / concurrency, or ENGINE_THREADS) */
   threads?: number;
+  /** waiting jobs allowed in all (default ENGINE_QUEUE_TOTAL, or 8 × queueLimit) */
+  totalQueueLimit?: number;
+  /** time limit of one job on a worker, ms (default ENGINE_JOB_TIMEOUT_MS, or 30 000) */
+  jobTimeoutMs?: number;
+  /** tests: the worker script to run instead of the bundled engine worker */
+  workerFile?: string;
 }
 
 export class EmbeddedEngine implements OcrEngine {
   private readonly concurrency: number;
   private readonly queueLimit: number;
   private readonly threads: number;
-  private readonly queue: Job[] = [];
+  private readonly jobTimeoutMs: number;
+  private readonly workerFile: string | undefined;
+  private file: string | null = null;
+  private readonly queue: FairQueue<Job>;
   private slots: Slot[] = [];
   private starting: Promise<void> | null = null;
   private nextId = 1;
@@ -49,6 +66,9 @@ export class EmbeddedEngine implements OcrEngine {
     this.concurrency = opts.concurrency ?? engineConcurrency();
     this.queueLimit = opts.queueLimit ?? (Number(process.env.ENGINE_QUEUE) || 64);
     this.threads = opts.threads ?? (Number(process.env.ENGINE_THREADS) || defaultThreads(this.concurrency));
+    this.jobTimeoutMs = opts.jobTimeoutMs ?? (Number(process.env.ENGINE_JOB_TIMEOUT_MS) || 30_000);
+    this.workerFile = opts.workerFile;
+    this.queue = new FairQueue(this.queueLimit, opts.totalQueueLimit ?? (Number(process.env.ENGINE_QUEUE_TOTAL) || this.queueLimit * 8));
   }
 
   warm(): Promise<void> {
@@ -57,7 +77,8 @@ export class EmbeddedEngine implements OcrEngine {
   }
 
   private async start(): Promise<void> {
-    const file = await ensureWorkerBundle();
+    const file = this.workerFile ?? (await ensureWorkerBundle());
+    this.file = file;
     await Promise.all(Array.from({ length: this.concurrency }, () => this.spawn(file)));
   }
 
@@ -65,7 +86,7 @@ export class EmbeddedEngine implements OcrEngine {
     return new Promise((resolve, reject) => {
       const init: WorkerInit = { threads: this.threads, modelsDir: modelsDir() };
       const worker = new Worker(file, { workerData: init });
-      const slot: Slot = { worker, ready: false, job: null };
+      const slot: Slot = { worker, ready: false, job: null, timer: null };
       this.slots.push(slot);
       worker.on("message", (m: WorkerReply) => {
         if (m.type === "ready") {
@@ -78,6 +99,7 @@ export class EmbeddedEngine implements OcrEngine {
         } else {
           const job = slot.job;
           slot.job = null;
+          if (slot.timer) clearTimeout(slot.timer);
           if (job && job.id === m.id) {
             this.markDone();
             if (m.type === "result") job.resolve(m.result);
@@ -90,6 +112,7 @@ export class EmbeddedEngine implements OcrEngine {
         if (!slot.ready) reject(new EngineError("internal", `engine worker failed: ${e.message}`));
       });
       worker.on("exit", () => {
+        if (slot.timer) clearTimeout(slot.timer);
         this.slots = this.slots.filter((s) => s !== slot);
         slot.job?.reject(new EngineError("internal", "engine worker exited during recognition"));
         slot.job = null;
@@ -102,7 +125,7 @@ export class EmbeddedEngine implements OcrEngine {
   }
 
   private failQueue(message: string): void {
-    for (const job of this.queue.splice(0)) job.reject(new EngineError("internal", message));
+    for (const job of this.queue.drain()) job.reject(new EngineError("internal", message));
   }
 
   private markDone(): void {
@@ -118,20 +141,34 @@ export class EmbeddedEngine implements OcrEngine {
       const job = this.queue.shift();
       if (!job) return;
       slot.job = job;
+      slot.timer = setTimeout(() => this.timeOut(slot, job), this.jobTimeoutMs);
       const image = new Uint8Array(job.image); // a copy we can transfer
       const msg: JobMessage = { id: job.id, kind: job.kind, image };
       slot.worker.postMessage(msg, [image.buffer]);
     }
   }
 
-  run<K extends ApiKind>(kind: K, image: Buffer): Promise<ResultFor<K>> {
+  /** A job past its time limit fails; its worker is terminated (the exit handler replaces it). */
+  private timeOut(slot: Slot, job: Job): void {
+    if (slot.job !== job) return;
+    slot.job = null;
+    slot.timer = null;
+    job.reject(new EngineError("internal", `recognition took longer than ${this.jobTimeoutMs} ms`));
+    // Retire the slot at once (no job goes to a worker being terminated) and start its replacement.
+    slot.ready = false;
+    this.slots = this.slots.filter((s) => s !== slot);
+    void slot.worker.terminate();
+    if (this.file && !this.closed) this.spawn(this.file).catch(() => this.failQueue("engine worker could not be restarted"));
+  }
+
+  run<K extends ApiKind>(kind: K, image: Buffer, opts: RunOptions = {}): Promise<ResultFor<K>> {
     if (this.closed) return Promise.reject(new EngineError("internal", "engine is closed"));
-    if (this.queue.length >= this.queueLimit) {
-      this.busyRefusals++;
-      return Promise.reject(new EngineError("busy", `recognition queue is full (${this.queueLimit} waiting)`));
-    }
     return new Promise<ResultFor<K>>((resolve, reject) => {
-      this.queue.push({ id: this.nextId++, kind, image, resolve: resolve as (v: unknown) => void, reject });
+      const job: Job = { id: this.nextId++, kind, image, resolve: resolve as (v: unknown) => void, reject };
+      if (!this.queue.push(opts.owner ?? "", job)) {
+        this.busyRefusals++;
+        return reject(new EngineError("busy", `recognition queue is full (${this.queueLimit} waiting for this application)`));
+      }
       this.warm().then(
         () => this.pump(),
         (e: Error) => this.failQueue(e.message),
