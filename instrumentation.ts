@@ -18,4 +18,5 @@ export async function register(): Promise<void> {
   const { startOrderJobs } = await import("./lib/orders/jobs");
   startOrderJobs();
   (await import("./lib/alerts/jobs")).startAlertJobs();
+  (await import("./lib/jobs/runner")).startJobRunner();
 }

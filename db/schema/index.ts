@@ -7,3 +7,4 @@ export * from "./payments";
 export * from "./metering";
 export * from "./alerts";
 export * from "./audit";
+export * from "./jobs";

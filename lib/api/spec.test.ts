@@ -6,7 +6,7 @@ describe("OpenAPI document", () => {
   const doc = buildOpenApiDocument() as { openapi: string; paths: Record<string, { post: { responses: Record<string, { description: string }>; requestBody: unknown } }> };
   it("covers the manual's three paths with their request body", () => {
     expect(doc.openapi).toBe("3.1.0");
-    expect(Object.keys(doc.paths).sort()).toEqual(
+    expect(Object.keys(doc.paths).filter((p) => p.startsWith("/v1/aiop/api/")).sort()).toEqual(
       [
         "/v1/aiop/api/{serviceCode}/IdentityCard/ocr/v1/idcard.json",
         "/v1/aiop/api/{serviceCode}/driven-plate-ocr/plateLicense.json",
@@ -14,6 +14,12 @@ describe("OpenAPI document", () => {
       ].sort(),
     );
     expect(JSON.stringify(doc.paths[API_ROUTES[0]!.path]!.post.requestBody)).toContain('"maxItems":50');
+  });
+  it("describes the asynchronous batch API: submit (up to 1,000 images), status and cancel for each API", () => {
+    const jobs = Object.keys(doc.paths).filter((p) => p.startsWith("/v1/aiop/jobs/"));
+    expect(jobs).toHaveLength(9);
+    expect(JSON.stringify(doc.paths["/v1/aiop/jobs/{serviceCode}/general"]!.post.requestBody)).toContain('"maxItems":1000');
+    expect(JSON.stringify(doc.paths["/v1/aiop/jobs/{serviceCode}/plate/status"]!.post)).toContain("部分失败");
   });
   it("lists every error code in some response of every path", () => {
     for (const p of Object.values(doc.paths)) {

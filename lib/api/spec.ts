@@ -7,6 +7,7 @@ import { API_CODES, type ApiCode } from "@/lib/api/codes";
 import type { ApiKind } from "@/lib/engine/types";
 import { MAX_BODY_BYTES, MAX_IMAGES } from "@/lib/gateway/body";
 import { pathTemplate } from "@/lib/gateway/routes";
+import { jobOpenApiPaths } from "@/lib/jobs/spec";
 import { RESULT_SCHEMAS, errorResponse, requestBody, successResponse } from "@/lib/gateway/schemas";
 
 export interface ApiRouteSpec {
@@ -102,7 +103,7 @@ export interface ErrorCodeSpec {
   manual: boolean;
 }
 
-const IMAGE_CODES: ApiCode[] = [4007, 4008, 4009, 4010, 4011, 4101];
+const IMAGE_CODES: ApiCode[] = [4007, 4008, 4009, 4010, 4011, 4101, 4202];
 const BOTH_CODES: ApiCode[] = [4019, 5000, 5001];
 
 export const ERROR_CODES: readonly ErrorCodeSpec[] = (Object.keys(API_CODES).map(Number) as ApiCode[]).map((code) => ({
@@ -170,6 +171,9 @@ export function buildOpenApiDocument(serverUrl?: string): JsonObject {
       },
     };
   }
+  // The asynchronous batch API (lib/jobs), signed with the same headers.
+  const first = Object.values(paths)[0] as { post: { parameters: unknown[] } } | undefined;
+  Object.assign(paths, jobOpenApiPaths(first?.post.parameters ?? []));
   return {
     openapi: "3.1.0",
     info: {

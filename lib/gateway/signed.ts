@@ -21,7 +21,7 @@ import { chargeAndRecord, chargePartialAndRecord } from "@/lib/quota/consume";
 import { admit, AuthError, bodyHashes, eopPrecheck, forgetSign, loadApp, precheck, signHeaders, type SignedApp } from "./auth";
 import { bodyBudget, newMeter, readBody } from "./body";
 import { isEopRequest } from "./eop";
-import { resolveRoute } from "./routes";
+import { resolveRoute, type ResolvedRoute } from "./routes";
 
 export interface GatewayDeps {
   /** the OCR engine (the route passes getEngine(); tests and the benchmark inject a stand-in) */
@@ -34,6 +34,8 @@ export interface GatewayDeps {
 
 export interface SignedRequest {
   requestId: string;
+  /** the request's URL path (a wrapper serving several actions reads it) */
+  pathname: string;
   app: SignedApp;
   body: Buffer;
   db: Db;
@@ -143,7 +145,14 @@ async function settle(db: Db | undefined, c: Ctx, app: SignedApp | null, first: 
   return { outcome, json };
 }
 
-export function withSignedApp(handler: SignedHandler) {
+export interface SignedOptions {
+  /** which API and service code a path names (default: the manual's three paths) */
+  resolve?: (pathname: string) => ResolvedRoute | null;
+  /** request body cap (default MAX_BODY_BYTES: 50 images) */
+  maxBodyBytes?: number;
+}
+
+export function withSignedApp(handler: SignedHandler, opts: SignedOptions = {}) {
   return async function signed(req: Request, deps: GatewayDeps): Promise<Response> {
     const c: Ctx = { requestId: newId("req"), t0: performance.now(), now: deps.now?.() ?? new Date(), api: null, who: null, bytesIn: 0 };
     const meter = newMeter();
@@ -152,7 +161,8 @@ export function withSignedApp(handler: SignedHandler) {
     let app: SignedApp | null = null;
     let outcome: Outcome;
     try {
-      const route = resolveRoute(new URL(req.url).pathname);
+      const pathname = new URL(req.url).pathname;
+      const route = (opts.resolve ?? resolveRoute)(pathname);
       if (!route) throw new ApiError(4013);
       c.api = route.api;
       if (req.method !== "POST") throw new ApiError(4012);
@@ -161,10 +171,10 @@ export function withSignedApp(handler: SignedHandler) {
       const loaded = await loadApp(db, route, pre, c.now);
       c.who = { appId: loaded.appId, userId: loaded.userId };
       const hashes = bodyHashes(loaded, route, pre);
-      const body = await readBody(req, meter, { budget, hashes });
+      const body = await readBody(req, meter, { budget, hashes, cap: opts.maxBodyBytes });
       c.bytesIn = meter.bytesRead;
       app = await admit(db, loaded, route, pre, hashes, c.now);
-      outcome = await handler({ requestId: c.requestId, app, body, db, engine: deps.engine, now: c.now });
+      outcome = await handler({ requestId: c.requestId, pathname, app, body, db, engine: deps.engine, now: c.now });
     } catch (e) {
       c.bytesIn = meter.bytesRead;
       if (e instanceof AuthError && e.app) c.who = e.app;

@@ -27,7 +27,8 @@ function parseJson(body: Buffer, largeFrom?: number): unknown {
   }
 }
 
-function flatten(items: unknown[]): unknown[] {
+/** The manual's nested ID-card/plate form {"data": [{"data": [...]}]} as one flat list. */
+export function flatten(items: unknown[]): unknown[] {
   const out: unknown[] = [];
   for (const item of items) {
     const nested = item !== null && typeof item === "object" && !Array.isArray(item) ? (item as { data?: unknown }).data : undefined;

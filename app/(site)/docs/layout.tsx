@@ -6,6 +6,7 @@ export default function DocsLayout({ children }: { children: ReactNode }) {
   const items = [
     { href: "/docs", label: "接入指南" },
     ...API_ROUTES.map((r) => ({ href: `/docs/${r.api}`, label: r.title })),
+    { href: "/docs/jobs", label: "异步批量任务" },
     { href: "/docs#errors", label: "错误码" },
     { href: "/faq", label: "常见问题" },
   ];
