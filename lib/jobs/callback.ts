@@ -6,14 +6,16 @@
  *   X-OCR-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256(AppSecret, "<t>.<raw body>")>
  *
  * Claimed with FOR UPDATE SKIP LOCKED (one instance sends each), the URL checked again
- * with the alert webhooks' rules (HTTPS, no local or private address, no redirects),
+ * and sent through lib/net/outbound (HTTPS, every resolved address public and pinned,
+ * no redirects),
  * retried with back-off up to MAX_ATTEMPTS, every attempt in job_callback_log.
  */
 import { sql } from "drizzle-orm";
 import { rowsOf, type DbOrTx } from "@/db";
 import { jobCallbackLog, ocrJobs, type OcrJob } from "@/db/schema";
 import { decryptSecret } from "@/lib/crypto";
-import { BACKOFF_BASE_MS, DELIVERY_TIMEOUT_MS, MAX_ATTEMPTS, SIGNATURE_HEADER, checkWebhookUrl, signBody, type UrlOptions } from "@/lib/alerts/webhook";
+import { BACKOFF_BASE_MS, DELIVERY_TIMEOUT_MS, MAX_ATTEMPTS, SIGNATURE_HEADER, signBody, type UrlOptions } from "@/lib/alerts/webhook";
+import { BlockedAddressError, publicRequest } from "@/lib/net/outbound";
 import { eq } from "drizzle-orm";
 import { jobView } from "./manage";
 
@@ -22,7 +24,6 @@ const LEASE_MS = 60_000;
 export interface CallbackOptions extends UrlOptions {
   now?: Date;
   limit?: number;
-  fetch?: typeof fetch;
   /** first retry delay (default the alert webhooks' 30 s), doubling after each attempt */
   backoffBaseMs?: number;
 }
@@ -31,7 +32,6 @@ type Claimed = OcrJob & { secretEnc: string };
 
 export async function deliverJobCallbacks(db: DbOrTx, opts: CallbackOptions = {}): Promise<{ delivered: number; retrying: number; failed: number }> {
   const now = opts.now ?? new Date();
-  const doFetch = opts.fetch ?? fetch;
   const base = opts.backoffBaseMs ?? BACKOFF_BASE_MS;
   const ids = rowsOf<{ id: string; secret_enc: string }>(
     await db.execute(sql`with due as (
@@ -50,11 +50,10 @@ export async function deliverJobCallbacks(db: DbOrTx, opts: CallbackOptions = {}
     const body = JSON.stringify({ type: "job.finished", created: Math.floor(now.getTime() / 1000), job: jobView(c) });
     let status: number | null = null;
     let error: string | null = null;
-    const checked = checkWebhookUrl(c.callbackUrl ?? "", opts);
-    if (!checked.ok) error = checked.message;
-    else {
-      try {
-        const res = await doFetch(checked.url, {
+    try {
+      const res = await publicRequest(
+        c.callbackUrl ?? "",
+        {
           method: "POST",
           headers: {
             "content-type": "application/json",
@@ -63,15 +62,14 @@ export async function deliverJobCallbacks(db: DbOrTx, opts: CallbackOptions = {}
             "X-OCR-Job": c.id,
           },
           body,
-          redirect: "manual",
-          signal: AbortSignal.timeout(DELIVERY_TIMEOUT_MS),
-        });
-        status = res.status;
-        await res.body?.cancel().catch(() => undefined);
-        if (!res.ok) error = `HTTP ${res.status}`;
-      } catch (e) {
-        error = e instanceof Error ? (e.name === "TimeoutError" ? "超时" : e.message) : "发送失败";
-      }
+          timeoutMs: DELIVERY_TIMEOUT_MS,
+        },
+        opts,
+      );
+      status = res.status;
+      if (status < 200 || status >= 300) error = `HTTP ${status}`;
+    } catch (e) {
+      error = e instanceof BlockedAddressError ? e.message : e instanceof Error ? (e.name === "TimeoutError" ? "超时" : e.message) : "发送失败";
     }
     await db.insert(jobCallbackLog).values({ jobId: c.id, attempt: c.callbackAttempts, statusCode: status, error, at: now });
     if (!error) {
