@@ -2,7 +2,7 @@
 
 import { useActionState, useState, type ChangeEvent } from "react";
 import { changePasswordAction, readIdcardPhotoAction, updateProfileAction, verifyAction } from "@/app/console/account/actions";
-import type { ActionState } from "@/app/_server/session";
+import type { ActionState } from "@/lib/action-state";
 import { Alert, Button, Field, Input } from "./ui";
 
 const idle = { status: "idle" } as ActionState;

@@ -3,7 +3,7 @@
 import { usePathname, useRouter } from "next/navigation";
 import { useActionState, useState } from "react";
 import { createAppAction, type CreatedAppView } from "@/app/console/apps/actions";
-import type { ActionState } from "@/app/_server/session";
+import type { ActionState } from "@/lib/action-state";
 import { Dialog, DialogFooter } from "./dialog";
 import { Alert, Button, ButtonLink, Field, Input, Textarea } from "./ui";
 

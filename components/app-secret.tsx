@@ -2,7 +2,7 @@
 
 import { useActionState, useState } from "react";
 import { revealSecretAction, rotateSecretAction } from "@/app/console/apps/actions";
-import type { ActionState } from "@/app/_server/session";
+import type { ActionState } from "@/lib/action-state";
 import { CopyButton } from "./copy-button";
 import { Dialog, DialogFooter } from "./dialog";
 import { Alert, Button, Field, Input } from "./ui";

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useActionState } from "react";
 import { Alert, Button, Field, Input } from "./ui";
-import type { ActionState } from "@/app/_server/session";
+import type { ActionState } from "@/lib/action-state";
 
 type Action = (prev: ActionState, form: FormData) => Promise<ActionState>;
 

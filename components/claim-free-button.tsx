@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { claimFreeAction } from "@/app/console/apps/actions";
-import type { ActionState } from "@/app/_server/session";
+import type { ActionState } from "@/lib/action-state";
 import { Button } from "./ui";
 
 /** 领取免费额度 for one API of an application; the row re-renders without the button once claimed. */

@@ -1,7 +1,7 @@
 "use client";
 
 import { startTransition, useActionState, useState, type FormEvent, type ReactNode } from "react";
-import type { ActionState } from "@/app/_server/session";
+import type { ActionState } from "@/lib/action-state";
 import { Dialog, DialogFooter } from "./dialog";
 import { Alert, Button, Field, Textarea } from "./ui";
 

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useActionState, useState } from "react";
-import type { ActionState } from "@/app/_server/session";
+import type { ActionState } from "@/lib/action-state";
 import { createOrderAction } from "@/app/console/orders/actions";
 import { yuan } from "@/lib/format";
 import { Alert, Button, ButtonLink, Card } from "./ui";

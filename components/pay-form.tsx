@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useActionState, useState } from "react";
-import type { ActionState } from "@/app/_server/session";
+import type { ActionState } from "@/lib/action-state";
 import { payOrderAction } from "@/app/console/orders/actions";
 import { yuan } from "@/lib/format";
 import { quote, type CouponTerms } from "@/lib/pricing/quote";
@@ -60,8 +60,8 @@ export function PayForm(p: {
                 <span>
                   账户余额（可用 <span className="tabular-nums" data-testid="balance">{yuan(p.balanceFen)}</span> 元）
                 </span>
-                <Link href="/console/billing" className="text-brand-600 hover:underline">
-                  {p.cardEnabled ? "充值" : "查看余额"}
+                <Link href={`/console/billing?return=${encodeURIComponent(`/console/orders/${p.orderId}/pay`)}#topup`} className="text-brand-600 hover:underline">
+                  充值
                 </Link>
               </label>
               {p.cardEnabled && (
@@ -126,7 +126,10 @@ export function PayForm(p: {
             {q.shortFen > 0 && (
               <Alert tone="amber">
                 账户余额不足，还差 {yuan(q.shortFen)} 元。
-                {p.cardEnabled ? "请充值或改用银行卡支付。" : "请先充值（联系客服或运营人员）后再支付。"}
+                {p.cardEnabled ? "请充值或改用银行卡支付。" : "请先充值（线下汇款，运营人员确认到账后入账）后再支付。"}
+                <Link href={`/console/billing?return=${encodeURIComponent(`/console/orders/${p.orderId}/pay`)}#topup`} className="ml-1 font-medium underline">
+                  去充值
+                </Link>
               </Alert>
             )}
             <Button type="submit" disabled={!canPay} className="w-full">

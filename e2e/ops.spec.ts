@@ -237,8 +237,12 @@ test("an operator credits a customer's balance; the customer's 账户余额 show
   await dialog.getByLabel("金额（元）").fill("12.34");
   await dialog.getByLabel(/备注/).fill("e2e 故障补偿");
   await dialog.getByRole("button", { name: "确认调整" }).click();
-  await expect(dialog.getByRole("status")).toContainText("当前余额 ¥12.34");
+  // success closes the dialog (no second click can apply it again) and says the new balance
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole("status").filter({ hasText: "当前余额 ¥12.34" })).toBeVisible();
   // a debit beyond the balance is refused and the typed amount stays
+  await page.getByRole("button", { name: `调整 ${email} 的余额` }).click();
+  await dialog.getByLabel(/备注/).fill("e2e 超额扣减");
   await dialog.getByLabel("金额（元）").fill("-20");
   await dialog.getByRole("button", { name: "确认调整" }).click();
   await expect(dialog.getByRole("alert")).toContainText("余额不足");

@@ -54,13 +54,9 @@ export function withSession<C>(
   };
 }
 
-/** State returned by server actions to their forms. */
-export type ActionState<T = unknown> =
-  | { status: "idle" }
-  | { status: "ok"; message?: string; data?: T }
-  | { status: "error"; message: string; fieldErrors?: Record<string, string> };
-
-export const idle: ActionState = { status: "idle" };
+import type { ActionState } from "@/lib/action-state";
+export type { ActionState } from "@/lib/action-state";
+export { idle } from "@/lib/action-state";
 
 function formToObject(form: FormData): Record<string, unknown> {
   const out: Record<string, unknown> = {};

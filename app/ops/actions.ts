@@ -10,7 +10,9 @@ import { updatePrice } from "@/lib/ops/prices";
 import { issueCouponTo, issueVoucherTo } from "@/lib/ops/promotions";
 import {
   cancelPackSchema,
+  confirmTransferSchema,
   creditSchema,
+  rejectTransferSchema,
   issueCouponSchema,
   issueVoucherSchema,
   revokePrevSecretSchema,
@@ -21,6 +23,7 @@ import {
   updatePriceSchema,
 } from "@/lib/ops/schemas";
 import { updateFreeQuota } from "@/lib/ops/settings";
+import { confirmTransfer, rejectTransfer } from "@/lib/payments/transfer";
 import { API_LABELS } from "@/lib/pricing/tiers";
 import { tierLabel } from "@/lib/format";
 
@@ -97,6 +100,7 @@ export const creditAction = authedAction(
     const res = await creditAccount(db, user.id, input);
     if (!res.ok) return fail(res.message, res.code === "not_found" ? undefined : "amount");
     revalidatePath("/ops/accounts");
+    if (res.value.duplicate) return { status: "ok", message: `该调整已处理过，未重复入账；当前余额 ${cny(res.value.balanceFen)}` };
     return { status: "ok", message: `余额已调整，当前余额 ${cny(res.value.balanceFen)}` };
   },
   op,
@@ -135,6 +139,17 @@ export const setAccountStatusAction = authedAction(
   op,
 );
 
+export const confirmTransferAction = authedAction(
+  confirmTransferSchema,
+  async (input, { db, user }): Promise<ActionState> => {
+    const res = await confirmTransfer(db, user.id, input.id);
+    if (!res.ok) return fail(res.message);
+    revalidatePath("/ops/transfers");
+    return { status: "ok", message: `已入账 ${cny(res.value.request.amountFen)}，该账号当前余额 ${cny(res.value.balanceFen)}` };
+  },
+  op,
+);
+
 export const revokePrevSecretAction = authedAction(
   revokePrevSecretSchema,
   async (input, { db, user }): Promise<ActionState> => {
@@ -142,6 +157,17 @@ export const revokePrevSecretAction = authedAction(
     if (!res.ok) return fail(res.message);
     revalidatePath(`/ops/apps/${input.appId}`);
     return { status: "ok", message: "旧密钥已作废，使用旧密钥签名的请求将立即被拒绝" };
+  },
+  op,
+);
+
+export const rejectTransferAction = authedAction(
+  rejectTransferSchema,
+  async (input, { db, user }): Promise<ActionState> => {
+    const res = await rejectTransfer(db, user.id, input.id, input.reason);
+    if (!res.ok) return fail(res.message);
+    revalidatePath("/ops/transfers");
+    return { status: "ok", message: "已驳回该汇款申请" };
   },
   op,
 );

@@ -7,7 +7,7 @@ import { OPS_PAGES } from "./routes";
 
 const NAV = OPS_PAGES.filter((p) => !("nav" in p)).map(({ path, label }) => ({ path, label }));
 
-export const metadata: Metadata = { title: "运营" };
+export const metadata: Metadata = { title: "运营" }; // each page names itself: "<page> · 运营"
 
 /**
  * /ops is for operators; a customer sees a refusal page (HTTP 200 page, no data rendered).

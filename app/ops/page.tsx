@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { Card, PageHeader, Table, Td } from "@/components/ui";
 import { RevenueChart } from "@/components/ops/charts";
@@ -11,6 +12,8 @@ import { API_LABELS } from "@/lib/pricing/tiers";
 import { parseRange, RANGES } from "@/lib/ops/range";
 import { overview, revenueSeries } from "@/lib/ops/reports";
 import { opsPage } from "./_server/guard";
+
+export const metadata: Metadata = { title: "概览 · 运营" };
 
 export const dynamic = "force-dynamic";
 

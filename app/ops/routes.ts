@@ -12,6 +12,7 @@ export const OPS_PAGES = [
   { path: "/ops/orders", label: "订单" },
   { path: "/ops/prices", label: "价格与额度" },
   { path: "/ops/promotions", label: "代金券与优惠券" },
+  { path: "/ops/transfers", label: "线下汇款" },
   { path: "/ops/audit", label: "操作审计" },
 ] as const;
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { startTransition, useActionState, useState, type ComponentProps, type FormEvent, type ReactNode } from "react";
-import type { ActionState } from "@/app/_server/session";
+import type { ActionState } from "@/lib/action-state";
 import { ConfirmAction } from "@/components/confirm-action";
 import { Dialog, DialogFooter } from "@/components/dialog";
 import { Alert, Button, Field, Input, cx, inputClass } from "@/components/ui";
@@ -158,18 +158,52 @@ export function ReasonAction(props: Omit<ComponentProps<typeof ConfirmAction>, "
   return <ConfirmAction {...props} reason="原因（记入操作审计）" />;
 }
 
-/** 调整余额: a dialog with the amount (negative to correct) and the note for the ledger. */
+/** A fresh token for one opening of a money form: the server applies each token once. */
+function newFormToken(): string {
+  return crypto.randomUUID().replace(/-/g, "");
+}
+
+/**
+ * 调整余额: a dialog with the amount (negative to correct) and the note for the ledger. Each
+ * opening carries its own token, so a second submission of the same form is not applied
+ * again; on success the dialog closes and the outcome stays beside the button.
+ */
 export function CreditDialog({ action, userId, email }: { action: Action; userId: string; email: string }) {
   const [open, setOpen] = useState(false);
-  const [state, onSubmit, pending] = useOpsAction(action);
+  const [token, setToken] = useState("");
+  const [done, setDone] = useState<string | null>(null);
+  const [state, formAction, pending] = useActionState(async (prev: ActionState, form: FormData) => {
+    const res = await action(prev, form);
+    if (res.status === "ok") {
+      setOpen(false);
+      setDone(res.message ?? "余额已调整");
+    }
+    return res;
+  }, idle);
+  const onSubmit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const fd = new FormData(e.currentTarget);
+    startTransition(() => formAction(fd));
+  };
+  const show = () => {
+    setToken(newFormToken());
+    setDone(null);
+    setOpen(true);
+  };
   return (
     <>
-      <Button type="button" variant="ghost" className="h-8 px-2" onClick={() => setOpen(true)} aria-label={`调整 ${email} 的余额`}>
+      <Button type="button" variant="ghost" className="h-8 px-2" onClick={show} aria-label={`调整 ${email} 的余额`}>
         调整余额
       </Button>
+      {done && (
+        <p role="status" className="whitespace-normal text-xs text-emerald-700">
+          {done}
+        </p>
+      )}
       <Dialog open={open} onClose={() => setOpen(false)} title="调整余额">
         <form onSubmit={onSubmit} className="space-y-4 whitespace-normal">
           <input type="hidden" name="userId" value={userId} />
+          <input type="hidden" name="token" value={token} />
           <p className="text-sm text-slate-600">
             账号 <span className="font-medium text-slate-900">{email}</span>。金额为正表示充值，为负表示扣减（不能超过当前余额）。
           </p>
@@ -179,10 +213,10 @@ export function CreditDialog({ action, userId, email }: { action: Action; userId
           <Field label="备注（记入账单与审计）" htmlFor={`cr-note-${userId}`} error={fieldError(state, "note")} required>
             <Input id={`cr-note-${userId}`} name="note" required minLength={2} maxLength={200} />
           </Field>
-          <Outcome state={state} />
+          {state.status === "error" && <Outcome state={state} />}
           <DialogFooter>
             <Button type="button" variant="secondary" onClick={() => setOpen(false)}>
-              {state.status === "ok" ? "完成" : "取消"}
+              取消
             </Button>
             <Button type="submit" disabled={pending}>
               {pending ? "请稍候…" : "确认调整"}

@@ -3,7 +3,7 @@
 import { useActionState, useEffect, useState } from "react";
 import type { ApiKindColumn } from "@/db/schema";
 import { revealSecretAction } from "@/app/console/apps/actions";
-import type { ActionState } from "@/app/_server/session";
+import type { ActionState } from "@/lib/action-state";
 import { renderSamples, SAMPLE_LANGS, type SampleLang, type SignedSample } from "@/lib/playground/samples";
 import { CopyButton } from "../copy-button";
 import { Dialog, DialogFooter } from "../dialog";

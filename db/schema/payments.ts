@@ -75,3 +75,37 @@ export const checkoutSessions = pgTable("checkout_sessions", {
 
 export type Voucher = typeof vouchers.$inferSelect;
 export type Coupon = typeof coupons.$inferSelect;
+
+export const TRANSFER_STATUSES = ["待确认", "已到账", "已拒绝"] as const;
+
+/** 线下汇款: a customer says they transferred money; an operator confirms it (credited once) or refuses it. */
+export const transferRequests = pgTable(
+  "transfer_requests",
+  {
+    /** trf_… */
+    id: text("id").primaryKey(),
+    userId: text("user_id").notNull().references(() => users.id),
+    amountFen: integer("amount_fen").notNull(),
+    payerName: text("payer_name").notNull(),
+    reference: text("reference").notNull(),
+    status: text("status", { enum: TRANSFER_STATUSES }).notNull().default("待确认"),
+    decidedBy: text("decided_by"),
+    decidedAt: ts("decided_at"),
+    reason: text("reason").notNull().default(""),
+    createdAt: createdAt(),
+  },
+  (t) => [index("transfer_requests_user").on(t.userId, t.createdAt), index("transfer_requests_status").on(t.status, t.createdAt)],
+);
+
+/**
+ * One row per operator money form that was applied: each form carries a fresh token, so a
+ * second submission of the same form (a double click, a retried request) changes nothing.
+ */
+export const formTokens = pgTable("form_tokens", {
+  token: text("token").primaryKey(),
+  actorId: text("actor_id").notNull(),
+  action: text("action").notNull(),
+  createdAt: createdAt(),
+});
+
+export type TransferRequest = typeof transferRequests.$inferSelect;

@@ -46,9 +46,11 @@ export async function listAccounts(
       verified: sql<boolean>`${users.verifiedAt} is not null`,
       disabled: users.disabled,
       createdAt: users.createdAt,
-      apps: sql<number>`(select count(*)::int from ${apps} where ${apps.userId} = ${users.id} and ${apps.deletedAt} is null)`,
-      paidOrders: sql<number>`(select count(*)::int from ${orders} where ${orders.userId} = ${users.id} and ${orders.status} = '已完成')`,
-      paidFen: sql<number>`(select coalesce(sum(${orders.totalFen} - ${orders.voucherFen} - ${orders.couponFen}), 0)::bigint from ${orders} where ${orders.userId} = ${users.id} and ${orders.status} = '已完成')`.mapWith(Number),
+      // drizzle writes a column of the selected table unqualified ("id"), which inside these
+      // subqueries would bind to apps.id / orders.id (always 0): name the outer row explicitly
+      apps: sql<number>`(select count(*)::int from ${apps} a where a.user_id = "users"."id" and a.deleted_at is null)`,
+      paidOrders: sql<number>`(select count(*)::int from ${orders} o where o.user_id = "users"."id" and o.status = '已完成')`,
+      paidFen: sql<number>`(select coalesce(sum(o.total_fen - o.voucher_fen - o.coupon_fen), 0)::bigint from ${orders} o where o.user_id = "users"."id" and o.status = '已完成')`.mapWith(Number),
     })
     .from(users)
     .where(cond)
@@ -72,10 +74,10 @@ export async function creditAccount(
   db: Db,
   actorId: string,
   input: CreditInput,
-): Promise<Result<{ balanceFen: number }, "not_found" | "bad_amount" | "insufficient_balance">> {
+): Promise<Result<{ balanceFen: number; duplicate?: true }, "not_found" | "bad_amount" | "insufficient_balance">> {
   const [u] = await db.select({ id: users.id }).from(users).where(eq(users.id, input.userId));
   if (!u) return err("not_found", "账号不存在");
-  const res = await creditBalance(db, { userId: u.id, amountFen: input.amount, actorId, note: input.note });
+  const res = await creditBalance(db, { userId: u.id, amountFen: input.amount, actorId, note: input.note, token: input.token });
   return res.ok ? ok(res.value) : res;
 }
 

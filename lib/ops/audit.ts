@@ -16,6 +16,8 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   "balance.credit": "调整余额",
   "voucher.issue": "发放代金券",
   "coupon.issue": "发放优惠券",
+  "transfer.confirm": "确认线下汇款",
+  "transfer.reject": "驳回线下汇款",
   "access_key.create": "创建 AccessKey",
   "access_key.disable": "停用 AccessKey",
   "access_key.enable": "启用 AccessKey",

@@ -125,14 +125,30 @@ describe("applications", () => {
 describe("accounts and promotions", () => {
   it("credits a balance through lib/payments and refuses a debit the balance does not cover", async () => {
     const c = await makeUser(db, { balanceFen: 500 });
-    const res = await creditAccount(db, op.id, creditSchema.parse({ userId: c.id, amount: "12.34", note: "补偿故障" }));
+    const token = `tok_${Date.now()}_${Math.random().toString(36).slice(2)}`;
+    const res = await creditAccount(db, op.id, creditSchema.parse({ userId: c.id, amount: "12.34", note: "补偿故障", token }));
     expect(res).toEqual({ ok: true, value: { balanceFen: 1734 } });
-    const neg = await creditAccount(db, op.id, creditSchema.parse({ userId: c.id, amount: "-100", note: "更正" }));
+    // the same form submitted again (a second click) changes nothing: ¥17.34 stays ¥17.34
+    const again = await creditAccount(db, op.id, creditSchema.parse({ userId: c.id, amount: "12.34", note: "补偿故障", token }));
+    expect(again).toEqual({ ok: true, value: { balanceFen: 1734, duplicate: true } });
+    const neg = await creditAccount(db, op.id, creditSchema.parse({ userId: c.id, amount: "-100", note: "更正", token: `${token}_2` }));
     expect(neg.ok).toBe(false);
-    const [a] = await audits(db, c.id);
+    const log = await audits(db, c.id);
+    expect(log.filter((l) => l.action === "balance.credit")).toHaveLength(1);
+    const [a] = log;
     expect(a).toMatchObject({ action: "balance.credit", before: { balanceFen: 500 }, after: { balanceFen: 1734 } });
     const listed = await listAccounts(db, { q: c.email });
     expect(listed.rows[0]).toMatchObject({ id: c.id, balanceFen: 1734, apps: 0 });
+  });
+
+  it("counts a customer's applications and completed orders (not 0 / 0 笔 · ¥0.00)", async () => {
+    const c = await makeUser(db);
+    const { app } = await makeApp(db, c.id);
+    await makeApp(db, c.id);
+    const now = new Date();
+    await db.insert(orders).values({ id: `9${String(Date.now()).padStart(19, "0")}`.slice(0, 20), userId: c.id, appId: app.id, api: "general", totalFen: 61000, couponFen: 1000, status: "已完成", paidAt: now });
+    const listed = await listAccounts(db, { q: c.email });
+    expect(listed.rows[0]).toMatchObject({ id: c.id, apps: 2, paidOrders: 1, paidFen: 60000 });
   });
 
   it("issues a voucher and a coupon to an account by email", async () => {

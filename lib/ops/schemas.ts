@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { API_KINDS } from "@/db/schema";
 import { TIERS } from "@/lib/pricing/tiers";
+import { formTokenSchema } from "@/lib/payments/form-token";
 import { shanghaiLocalToDate, yuanToFen } from "./money";
 
 /**
@@ -133,6 +134,8 @@ export const creditSchema = z.object({
     })
     .refine((fen) => Math.abs(fen) <= 100_000_000, "单次调整不能超过 ¥1,000,000"),
   note: reasonSchema,
+  /** one per opened form: the same form submitted twice is applied once */
+  token: formTokenSchema,
 });
 export type CreditInput = z.output<typeof creditSchema>;
 
@@ -176,3 +179,7 @@ export const listQuerySchema = z.object({
   q: z.preprocess((v) => (typeof v === "string" ? v : ""), z.string().trim().max(100)).catch(""),
   page: z.coerce.number().int().min(1).max(10_000).catch(1),
 });
+
+/** 线下汇款: 确认到账 (credited once) or 驳回 with a reason the customer sees. */
+export const confirmTransferSchema = z.object({ id: z.string().trim().regex(/^trf_[a-z0-9]{16}$/, "汇款申请不存在") });
+export const rejectTransferSchema = confirmTransferSchema.extend({ reason: reasonSchema });

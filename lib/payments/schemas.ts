@@ -16,6 +16,12 @@ export const payOrderSchema = z
   })
   .refine((v) => !(v.voucherId && v.couponId), { message: "订单不支持同时使用代金券和优惠券", path: ["couponId"] });
 
+/** The one place a top-up may send the customer back to: the pay page of an order. */
+const RETURN_RE = /^\/console\/orders\/\d{20}\/pay$/;
+export function safeReturnTo(v: unknown): string | null {
+  return typeof v === "string" && RETURN_RE.test(v) ? v : null;
+}
+
 /** 充值: an amount in yuan with at most two decimals, turned into fen. */
 export const topupSchema = z.object({
   amount: z
@@ -27,4 +33,7 @@ export const topupSchema = z.object({
       return Number(y) * 100 + Number(f.padEnd(2, "0"));
     })
     .refine((fen) => fen >= 100 && fen <= 10_000_000, "充值金额须在 ¥1 至 ¥100,000 之间"),
+  /** where to come back to after paying: only an order's own pay page */
+  returnTo: z.preprocess((v) => (typeof v === "string" && RETURN_RE.test(v) ? v : undefined), z.string().optional()),
 });
+

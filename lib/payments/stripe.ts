@@ -82,7 +82,7 @@ export async function createOrderCheckout(
 export async function createTopupCheckout(
   db: Db,
   stripe: CheckoutApi,
-  p: { userId: string; amountFen: number; baseUrl: string },
+  p: { userId: string; amountFen: number; baseUrl: string; returnTo?: string },
 ): Promise<Result<{ url: string }, "bad_amount">> {
   if (!Number.isInteger(p.amountFen) || p.amountFen < MIN_TOPUP_FEN || p.amountFen > MAX_TOPUP_FEN) return err("bad_amount", "充值金额须在 ¥1 至 ¥100,000 之间");
   const [user] = await db.select({ email: users.email }).from(users).where(eq(users.id, p.userId));
@@ -92,8 +92,8 @@ export async function createTopupCheckout(
     customer_email: user?.email,
     line_items: [{ quantity: 1, price_data: { currency: "cny", unit_amount: p.amountFen, product_data: { name: "账户余额充值" } } }],
     metadata: { purpose: "topup", userId: p.userId },
-    success_url: `${p.baseUrl}/console/billing?topup=ok`,
-    cancel_url: `${p.baseUrl}/console/billing`,
+    success_url: `${p.baseUrl}/console/billing?topup=ok${p.returnTo ? `&return=${encodeURIComponent(p.returnTo)}` : ""}`,
+    cancel_url: `${p.baseUrl}/console/billing${p.returnTo ? `?return=${encodeURIComponent(p.returnTo)}` : ""}`,
   });
   await db.insert(checkoutSessions).values({ id: session.id, userId: p.userId, purpose: "topup", amountFen: p.amountFen });
   if (!session.url) throw new Error("Stripe returned a Checkout Session without a URL");

@@ -5,6 +5,7 @@ import { newId } from "@/lib/id";
 import { addDays } from "@/lib/quota/grant";
 import { err, ok, type Result } from "@/lib/result";
 import { PayError } from "./errors";
+import { claimFormToken } from "./form-token";
 
 type LedgerKind = (typeof balanceLedger.$inferInsert)["kind"];
 
@@ -39,15 +40,21 @@ export async function moveBalance(
 
 /**
  * Operator credit (or, with a negative amount, a correction the balance covers), with its
- * ledger entry and audit row in one transaction. Returns the balance after.
+ * ledger entry and audit row in one transaction. Returns the balance after. With a form
+ * token, the same form applied twice credits once: the second call changes nothing and
+ * answers `duplicate` with the current balance.
  */
 export async function creditBalance(
   db: Db,
-  p: { userId: string; amountFen: number; actorId: string; note: string },
-): Promise<Result<{ balanceFen: number }, "bad_amount" | "insufficient_balance">> {
+  p: { userId: string; amountFen: number; actorId: string; note: string; token?: string },
+): Promise<Result<{ balanceFen: number; duplicate?: true }, "bad_amount" | "insufficient_balance">> {
   if (!Number.isInteger(p.amountFen) || p.amountFen === 0) return err("bad_amount", "金额须为非零整数（分）");
   try {
-    const after = await db.transaction(async (tx) => {
+    const res = await db.transaction(async (tx) => {
+      if (p.token && !(await claimFormToken(tx, { token: p.token, actorId: p.actorId, action: "balance.credit" }))) {
+        const [u] = await tx.select({ balanceFen: users.balanceFen }).from(users).where(eq(users.id, p.userId));
+        return { balanceFen: u?.balanceFen ?? 0, duplicate: true as const };
+      }
       const balanceFen = await moveBalance(tx, { userId: p.userId, deltaFen: p.amountFen, kind: "credit", note: p.note });
       await tx.insert(auditLog).values({
         actorId: p.actorId,
@@ -58,9 +65,9 @@ export async function creditBalance(
         after: { balanceFen },
         reason: p.note,
       });
-      return balanceFen;
+      return { balanceFen };
     });
-    return ok({ balanceFen: after });
+    return ok(res);
   } catch (e) {
     if (e instanceof PayError && e.code === "insufficient_balance") return err("insufficient_balance", "余额不足以扣减");
     throw e;

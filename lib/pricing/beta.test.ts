@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db";
 import { prices, settings } from "@/db/schema";
 import { testDb } from "@/tests/helpers/db";
-import { betaEndAYearAhead, betaView, DEMO_BETA_KEY, seedPublicBeta } from "./beta";
+import { betaEndAYearAhead, betaView, DEMO_BETA_KEY, seedPublicBeta, unseedPublicBeta } from "./beta";
 
 class Rollback extends Error {}
 
@@ -63,6 +63,10 @@ describe("seedPublicBeta", () => {
       expect((await seedPublicBeta(tx, now)).seeded).toBe(false);
       const [after] = await tx.select().from(prices).where(one);
       expect(after!.betaPriceFen).toBeNull();
+      // tests undo it: the seeded tiers go back to list prices and the next seed applies it again
+      expect(await unseedPublicBeta(tx)).toBe(true);
+      expect((await tx.select().from(prices)).every((p) => p.betaPriceFen === null)).toBe(true);
+      expect((await seedPublicBeta(tx, now)).seeded).toBe(true);
     });
   });
 });

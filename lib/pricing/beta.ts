@@ -1,4 +1,4 @@
-import { and, isNull } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { prices, settings } from "@/db/schema";
 import { effectiveUnitPrice, type PriceRow } from "./quote";
@@ -28,6 +28,22 @@ export async function seedPublicBeta(db: DbOrTx, now = new Date()): Promise<{ se
       .set({ betaPriceFen: 0, betaEndsAt: endsAt, updatedAt: now })
       .where(and(isNull(prices.betaPriceFen), isNull(prices.betaEndsAt)));
     return { seeded: true, endsAt };
+  });
+}
+
+/**
+ * Undoes the demo's seeded beta (only the tiers still carrying the seeded end) and forgets the
+ * marker, so the next seed applies it again. Integration tests call it: they price orders at
+ * list prices, also on a database an e2e run seeded. One transaction: a concurrent caller
+ * waits on the marker row and then finds nothing left to undo.
+ */
+export async function unseedPublicBeta(db: DbOrTx): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const [marker] = await tx.delete(settings).where(eq(settings.key, DEMO_BETA_KEY)).returning();
+    if (!marker) return false;
+    const seededEnd = betaEndAYearAhead(new Date(marker.value));
+    await tx.update(prices).set({ betaPriceFen: null, betaEndsAt: null }).where(and(eq(prices.betaPriceFen, 0), eq(prices.betaEndsAt, seededEnd)));
+    return true;
   });
 }
 

@@ -1,5 +1,6 @@
 import { getDb, type Db } from "@/db";
 import { migrate } from "@/db/migrate";
+import { unseedPublicBeta } from "@/lib/pricing/beta";
 import { ensureDefaults } from "@/lib/pricing/defaults";
 
 let ready: Promise<Db> | undefined;
@@ -20,6 +21,7 @@ export function testDb(): Promise<Db> {
     await migrate();
     const db = await getDb();
     await ensureDefaults(db);
+    await unseedPublicBeta(db); // tests price at list prices, even on a database the demo seed put in its free beta
     return db;
   })();
   return ready;

@@ -3,11 +3,12 @@ import path from "node:path";
 import { count, eq, inArray } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { Db } from "@/db";
-import { apps, auditLog, prices, quotaPacks } from "@/db/schema";
+import { apps, auditLog, prices, quotaPacks, transferRequests } from "@/db/schema";
 import { encryptSecret } from "@/lib/crypto";
 import { newId } from "@/lib/id";
 import { fenToYuanInput } from "@/lib/ops/money";
 import { getFreeQuota } from "@/lib/ops/settings";
+import { requestTransfer, transferRequestSchema } from "@/lib/payments/transfer";
 import { OPS_PAGES, OPS_ROUTES } from "@/app/ops/routes";
 import { makeApp, makeUser } from "@/tests/helpers/fixtures";
 import { testDb } from "@/tests/helpers/db";
@@ -35,6 +36,7 @@ let customer: Awaited<ReturnType<typeof makeUser>>;
 let operator: Awaited<ReturnType<typeof makeUser>>;
 let appId: string;
 let packId: string;
+let targetId: string;
 let inputs: Record<string, Record<string, string>>;
 
 beforeAll(async () => {
@@ -42,6 +44,7 @@ beforeAll(async () => {
   customer = await makeUser(db);
   operator = await makeUser(db, { role: "operator" });
   const target = await makeUser(db, { balanceFen: 1000 });
+  targetId = target.id;
   appId = (await makeApp(db, target.id)).app.id;
   // a rotated secret still in its grace period, for 立即作废旧密钥
   await db.update(apps).set({ prevSecretEnc: encryptSecret("old-secret"), prevSecretExpiresAt: new Date(Date.now() + 3600_000) }).where(eq(apps.id, appId));
@@ -49,6 +52,11 @@ beforeAll(async () => {
   await db.insert(quotaPacks).values({ id: packId, appId, api: "plate", tier: 1000, callsTotal: 1000, source: "operator", expiresAt: new Date(Date.now() + 86_400_000) });
   const [price] = await db.select().from(prices).where(eq(prices.api, "plate"));
   const fq = await getFreeQuota(db);
+  const t1 = await requestTransfer(db, target.id, transferRequestSchema.parse({ amount: "1", payerName: "权限测试", reference: "AUTHZ-1" }));
+  const t2 = await requestTransfer(db, target.id, transferRequestSchema.parse({ amount: "1", payerName: "权限测试", reference: "AUTHZ-2" }));
+  if (!t1.ok || !t2.ok) throw new Error("transfer fixtures");
+  const confirmId = t1.value.id;
+  const rejectId = t2.value.id;
   // A valid input per action: if an action forgot its role check, the customer's call would succeed.
   // Platform-wide values (price, free quota) are resubmitted unchanged, so the operator run changes nothing shared.
   inputs = {
@@ -63,7 +71,9 @@ beforeAll(async () => {
     setRateLimitAction: { appId, ratePerSec: "7" },
     setAppStatusAction: { appId, status: "disabled", reason: "权限测试" },
     cancelPackAction: { packId, reason: "权限测试" },
-    creditAction: { userId: target.id, amount: "1.00", note: "权限测试" },
+    creditAction: { userId: target.id, amount: "1.00", note: "权限测试", token: `authz${Date.now()}${Math.random().toString(36).slice(2)}` },
+    confirmTransferAction: { id: confirmId },
+    rejectTransferAction: { id: rejectId, reason: "权限测试" },
     issueVoucherAction: { email: target.email, amount: "1", validDays: "7", note: "" },
     setAccountStatusAction: { userId: target.id, status: "disabled", reason: "权限测试" },
     revokePrevSecretAction: { appId, reason: "权限测试" },
@@ -100,6 +110,7 @@ describe("operator server actions (every export of app/ops/actions.ts)", () => {
     }
     const [pack] = await db.select().from(quotaPacks).where(eq(quotaPacks.id, packId));
     expect(pack!.status).toBe("active");
+    expect((await db.select().from(transferRequests).where(eq(transferRequests.userId, targetId))).every((t) => t.status === "待确认")).toBe(true);
     expect(await auditCount()).toBe(0);
   });
 
@@ -111,7 +122,7 @@ describe("operator server actions (every export of app/ops/actions.ts)", () => {
       expect({ name, ...res }).toMatchObject({ name, status: "ok" });
     }
     const [{ n }] = await db.select({ n: count() }).from(auditLog).where(eq(auditLog.actorId, operator.id));
-    expect(n).toBe(8); // price and free quota were unchanged, so not audited
+    expect(n).toBe(10); // price and free quota were unchanged, so not audited
   });
 });
 

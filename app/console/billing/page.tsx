@@ -2,12 +2,18 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireUser } from "@/app/_server/session";
 import { TopupForm } from "@/components/topup-form";
+import { TransferForm } from "@/components/transfer-form";
 import { Alert, Badge, Card, EmptyState, PageHeader, Table, Td } from "@/components/ui";
 import { cny, shDate, shTime, yuan } from "@/lib/format";
+import { safeReturnTo } from "@/lib/payments/schemas";
 import { cardPaymentsEnabled } from "@/lib/payments/stripe";
+import { myTransfers, offlinePayee } from "@/lib/payments/transfer";
+import { requestTransferAction, topupAction } from "./actions";
 import { heldState, walletOf, type HeldState } from "@/lib/payments/wallet";
 
 export const metadata: Metadata = { title: "账户余额" };
+
+const TRANSFER_TONE = { 待确认: "amber", 已到账: "green", 已拒绝: "slate" } as const;
 
 const KIND_LABEL = { topup: "充值", payment: "订单支付", credit: "运营调整", refund: "退款", seed: "初始余额" } as const;
 const HELD: Record<HeldState, { label: string; tone: "green" | "slate" | "amber" }> = {
@@ -16,26 +22,69 @@ const HELD: Record<HeldState, { label: string; tone: "green" | "slate" | "amber"
   expired: { label: "已过期", tone: "amber" },
 };
 
-export default async function BillingPage({ searchParams }: { searchParams: Promise<{ topup?: string }> }) {
+export default async function BillingPage({ searchParams }: { searchParams: Promise<{ topup?: string; return?: string }> }) {
   const { db, user } = await requireUser();
-  const { topup } = await searchParams;
+  const sp = await searchParams;
+  const topup = sp.topup;
+  const returnTo = safeReturnTo(sp.return);
   const now = new Date();
   const w = await walletOf(db, user.id);
   const card = cardPaymentsEnabled();
+  const transfers = card ? [] : await myTransfers(db, user.id);
+  const payee = offlinePayee();
   return (
     <>
       <PageHeader title="账户余额" description="余额、收支明细，以及您持有的代金券与优惠券。" />
       <div className="space-y-6">
         {topup === "ok" && <Alert tone="green">充值已提交，到账后余额会自动更新（通常几秒内），请稍候刷新。</Alert>}
+        {returnTo && (
+          <Alert tone="amber">
+            充值到账后，请回到订单完成支付。
+            <Link href={returnTo} className="ml-1 font-medium underline">返回订单支付</Link>
+          </Alert>
+        )}
         <Card title="账户余额">
           <div className="flex flex-col gap-4 sm:flex-row sm:items-end sm:justify-between">
             <div>
               <p className="text-sm text-slate-500">可用余额</p>
               <p className="text-3xl font-semibold tabular-nums text-slate-900" data-testid="account-balance">{cny(w.balanceFen)}</p>
             </div>
-            {card ? <TopupForm /> : <p className="text-sm text-slate-500">如需充值，请联系客服或运营人员。</p>}
+            {card && <TopupForm action={topupAction} returnTo={returnTo} />}
           </div>
         </Card>
+
+        {!card && (
+          <Card title="充值（线下汇款）">
+            <div id="topup" className="space-y-4">
+              <div className="rounded-md border border-slate-200 bg-slate-50 px-4 py-3 text-sm leading-6 text-slate-700">
+                <p>请通过银行转账汇款至以下账户，然后填写汇款信息。运营人员核对到账后为您入账，每笔汇款只入账一次。</p>
+                <dl className="mt-2 grid grid-cols-[5rem_1fr] gap-y-1">
+                  <dt className="text-slate-500">收款户名</dt>
+                  <dd>{payee.name}</dd>
+                  <dt className="text-slate-500">开户银行</dt>
+                  <dd>{payee.bank}</dd>
+                  <dt className="text-slate-500">收款账号</dt>
+                  <dd className="font-mono">{payee.account}</dd>
+                </dl>
+              </div>
+              <TransferForm action={requestTransferAction} />
+              {transfers.length > 0 && (
+                <Table head={["提交时间", "金额 (元)", "汇款人", "流水号", "状态", "说明"]} caption="汇款记录">
+                  {transfers.map((t) => (
+                    <tr key={t.id}>
+                      <Td>{shTime(t.createdAt)}</Td>
+                      <Td className="tabular-nums">{yuan(t.amountFen)}</Td>
+                      <Td>{t.payerName}</Td>
+                      <Td className="font-mono text-xs">{t.reference}</Td>
+                      <Td><Badge tone={TRANSFER_TONE[t.status]}>{t.status}</Badge></Td>
+                      <Td className="whitespace-normal">{t.reason || (t.status === "已到账" ? `${shTime(t.decidedAt)} 入账` : "—")}</Td>
+                    </tr>
+                  ))}
+                </Table>
+              )}
+            </div>
+          </Card>
+        )}
 
         <Card title="收支明细">
           {w.ledger.length === 0 ? (

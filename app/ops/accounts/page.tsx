@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { Badge, EmptyState, PageHeader, Table, Td } from "@/components/ui";
 import { Pager, SearchBar } from "@/components/ops/bits";
@@ -7,6 +8,8 @@ import { listAccounts } from "@/lib/ops/accounts-admin";
 import { listQuerySchema } from "@/lib/ops/schemas";
 import { creditAction, setAccountStatusAction } from "../actions";
 import { opsPage } from "../_server/guard";
+
+export const metadata: Metadata = { title: "账号 · 运营" };
 
 export const dynamic = "force-dynamic";
 

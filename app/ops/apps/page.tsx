@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { EmptyState, PageHeader, Table, Td } from "@/components/ui";
 import { AppStatusBadge, Pager, SearchBar } from "@/components/ops/bits";
@@ -6,6 +7,8 @@ import { count, shDate } from "@/lib/format";
 import { listApps } from "@/lib/ops/apps-admin";
 import { listQuerySchema } from "@/lib/ops/schemas";
 import { opsPage } from "../_server/guard";
+
+export const metadata: Metadata = { title: "应用 · 运营" };
 
 export const dynamic = "force-dynamic";
 

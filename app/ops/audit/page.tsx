@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import { EmptyState, PageHeader, Table, Td } from "@/components/ui";
 import { Pager, SearchBar } from "@/components/ops/bits";
 import { SelectFilter } from "@/components/ops/forms";
@@ -5,6 +6,8 @@ import { cny, count, shTime } from "@/lib/format";
 import { AUDIT_ACTIONS, changedFields, listAudit } from "@/lib/ops/audit";
 import { listQuerySchema } from "@/lib/ops/schemas";
 import { opsPage } from "../_server/guard";
+
+export const metadata: Metadata = { title: "操作审计 · 运营" };
 
 export const dynamic = "force-dynamic";
 

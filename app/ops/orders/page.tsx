@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import { EmptyState, PageHeader, Table, Td } from "@/components/ui";
 import { OrderStatusBadge, Pager, SearchBar } from "@/components/ops/bits";
 import { SelectFilter } from "@/components/ops/forms";
@@ -7,6 +8,8 @@ import { listQuerySchema } from "@/lib/ops/schemas";
 import { API_LABELS } from "@/lib/pricing/tiers";
 import { ORDER_STATUSES } from "@/db/schema";
 import { opsPage } from "../_server/guard";
+
+export const metadata: Metadata = { title: "订单 · 运营" };
 
 export const dynamic = "force-dynamic";
 

@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import { Badge, Card, PageHeader } from "@/components/ui";
 import { FreeQuotaForm, PriceHead, PriceRowForm } from "@/components/ops/forms";
 import { cny, shTime, tierLabel } from "@/lib/format";
@@ -9,6 +10,8 @@ import { API_LABELS } from "@/lib/pricing/tiers";
 import { API_KINDS } from "@/db/schema";
 import { updateFreeQuotaAction, updatePriceAction } from "../actions";
 import { opsPage } from "../_server/guard";
+
+export const metadata: Metadata = { title: "价格与额度 · 运营" };
 
 export const dynamic = "force-dynamic";
 

@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import { Card, EmptyState, PageHeader, Table, Td } from "@/components/ui";
 import { HeldBadge } from "@/components/ops/bits";
 import { CouponForm, VoucherForm } from "@/components/ops/forms";
@@ -6,6 +7,8 @@ import { recentCoupons, recentVouchers } from "@/lib/ops/promotions";
 import { heldState } from "@/lib/payments/wallet";
 import { issueCouponAction, issueVoucherAction } from "../actions";
 import { opsPage } from "../_server/guard";
+
+export const metadata: Metadata = { title: "代金券与优惠券 · 运营" };
 
 export const dynamic = "force-dynamic";
 

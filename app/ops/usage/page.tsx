@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { Card, PageHeader, Table, Td } from "@/components/ui";
 import { CallsByApiChart, ErrorRateChart, LatencyChart } from "@/components/ops/charts";
@@ -7,6 +8,8 @@ import { parseRange, RANGES } from "@/lib/ops/range";
 import { platformUsage, type TopRow } from "@/lib/ops/reports";
 import { API_LABELS } from "@/lib/pricing/tiers";
 import { opsPage } from "../_server/guard";
+
+export const metadata: Metadata = { title: "平台用量 · 运营" };
 
 export const dynamic = "force-dynamic";
 

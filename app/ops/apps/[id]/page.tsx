@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Badge, Card, DescList, EmptyState, PageHeader, Table, Td } from "@/components/ui";
@@ -11,6 +12,8 @@ import { listPacks, packState, type PackState } from "@/lib/ops/packs-admin";
 import { API_LABELS } from "@/lib/pricing/tiers";
 import { cancelPackAction, revokePrevSecretAction, setAppStatusAction, setRateLimitAction } from "../../actions";
 import { opsPage } from "../../_server/guard";
+
+export const metadata: Metadata = { title: "应用详情 · 运营" };
 
 export const dynamic = "force-dynamic";
 
