@@ -50,12 +50,14 @@ test("线下汇款: 去充值 from the pay page, an operator confirms once, back
   await page.getByLabel(/我已阅读并同意相关协议/).check();
   await page.getByRole("button", { name: "立即购买" }).click();
   await page.getByRole("link", { name: "立即支付" }).click();
+  await expect(page).toHaveURL(/\/console\/orders\/\d{20}\/pay$/); // wait for the navigation before reading the URL
   const payUrl = page.url();
   await expect(page.getByRole("button", { name: "立即支付" })).toBeDisabled();
   await page.getByRole("link", { name: "去充值" }).click();
 
   // 线下汇款: a refused submission keeps what was typed
   await expect(page).toHaveURL(/\/console\/billing\?return=/);
+  await expect(page.getByRole("link", { name: "返回订单支付" })).toHaveAttribute("href", new URL(payUrl).pathname);
   const form = page.getByRole("form", { name: "线下汇款" });
   await form.getByLabel("汇款金额（元）").fill(listYuan);
   await form.getByLabel("汇款人户名").fill("赵六");
