@@ -102,6 +102,24 @@ export function forgivingScore(gt: string[], pred: string[]): CharScore {
   return { correct, total };
 }
 
+/** Forgiving score of each GT line on its own (correct characters, GT characters), in GT order; empty lines skipped. */
+export function lineScores(gt: string[], pred: string[]): { line: string; correct: number; total: number }[] {
+  const hay = pred.map(normalizeText).join("");
+  return gt
+    .map((line) => ({ line, g: normalizeText(line) }))
+    .filter((x) => x.g.length > 0)
+    .map(({ line, g }) => {
+      const n = [...g].length;
+      return { line, correct: Math.max(0, n - substringDistance(g, hay)), total: n };
+    });
+}
+
+/**
+ * A GT line is "read" when at least READ_SHARE of its characters are found
+ * (forgiving alignment); a line raw reads and ours does not is a lost line.
+ */
+export const READ_SHARE = 0.5;
+
 export function addScores(a: CharScore, b: CharScore): CharScore {
   return { correct: a.correct + b.correct, total: a.total + b.total };
 }

@@ -1,48 +1,46 @@
 /**
- * OCR benchmark: `npm run bench:ocr`.
+ * OCR benchmark: `npm run bench:ocr [general|idcard-plate] [SET_DIR…]`.
  *
- * Section "general" reads every image of ../shared/corpus/general (ground truth
- * `lines` in its manifest.json) with
- *   - ours:  the engine's pipeline (lib/engine ocrPage, defaults: orientation
- *            search after a low-confidence first pass, unclip 1.6, strips
- *            padded only to a multiple of 8 px, reading order),
- *   - raw:   the same models with PaddleOCR's defaults (unclip 1.5, every
- *            strip padded to 320 px) and no page-orientation search (the
- *            "raw PP-OCRv4" reference),
- *   - tesseract: Debian's `tesseract FILE stdout -l chi_sim+eng --psm 3`,
- * and prints, side by side:
- *   - character accuracy, strict and forgiving (defined in bench/metrics.ts):
+ * Section "general" reads every set (a folder with manifest.json: [{file, lines}]).
+ * Default sets: the shared real corpus ../shared/corpus/general, then the rendered
+ * tuning and evaluation halves bench/out/text/{tune,eval} (made by
+ * `npm run bench:render`; skipped with a hint when absent). Folders given as
+ * arguments replace the defaults. Two engines read every image:
+ *   - ours: lib/engine with its defaults (decodeImage + ocrPage, as the engine's worker);
+ *   - raw:  @gutenye/ocr-node with its defaults (`Ocr.create()`, `ocr.detect(bytes)`):
+ *           the same PP-OCRv4 models as a Node user would run them — the reference.
+ * Each engine runs in its own child process (bench/ocr-child.ts), models loaded
+ * and warmed first; images go to both interleaved (who goes first alternates per
+ * image) so both meet the same machine load. Printed per set:
+ *   - character accuracy, strict and forgiving (bench/metrics.ts):
  *       strict    = GT and predicted lines paired one to one; a split or
  *                   merged line loses the characters of the other part;
  *       forgiving = each GT line aligned against any substring of all
- *                   predicted text joined in reading order, so splits,
- *                   merges and line order cost nothing;
- *   - median and p95 milliseconds per image (decode + recognition, one image at
- *     a time, models loaded and warmed beforehand; ours and raw interleaved
- *     image by image so both meet the same load; BENCH_REPS passes), and
- *   - peak memory: RSS high-water mark of this process while the engine
- *     section runs (models included); of the tesseract child processes (max
- *     over images, from /usr/bin/time when present).
- * Images under 32 px (the API refuses them with 4011) are scored here with the
- * size check off so every engine reads the same set; the count is printed.
- *
- * Other sections (ID cards, plates) add a function like benchGeneral() and a
- * line in SECTIONS; the metric helpers live in bench/metrics.ts.
+ *                   predicted text joined in reading order;
+ *   - median and p95 ms per image (decode + recognition, inside the child);
+ *   - peak MB: each child's RSS high-water mark (models included);
+ *   - "fewer characters": every image where ours reads fewer GT characters
+ *     (forgiving) than raw, with both counts;
+ *   - "lost lines": every GT line raw reads (≥ READ_SHARE of its characters)
+ *     and ours does not.
+ * BENCH_LIMIT=n reads only the first n images of each set (for iterating);
+ * BENCH_TESSERACT=1 adds Debian's tesseract (chi_sim+eng, psm 3) as a third row.
+ * Images under 32 px (the API refuses them with 4011) are read with the size check off.
  */
 import fs from "node:fs";
 import path from "node:path";
-import { execFile } from "node:child_process";
+import readline from "node:readline";
+import { spawn, execFile, type ChildProcessWithoutNullStreams } from "node:child_process";
 import { promisify } from "node:util";
 import { fileURLToPath } from "node:url";
-import { loadModels, type Models } from "../lib/engine/models";
-import { decodeImage, MIN_SIDE } from "../lib/engine/decode";
-import { ocrPage, type OcrOptions } from "../lib/engine/page";
-import { warmupImage } from "../lib/engine/warmup";
-import { accuracy, addScores, forgivingScore, median, percentile, strictScore, type CharScore } from "./metrics";
+import { accuracy, addScores, forgivingScore, lineScores, median, percentile, READ_SHARE, strictScore, type CharScore } from "./metrics";
+import type { ChildLine } from "./ocr-child";
 
 const run = promisify(execFile);
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const corpusRoot = path.resolve(repoRoot, "../shared/corpus");
+/** The shared real corpus beside the clone (../shared), or beside a worktree's parent (../../shared). */
+const corpusRoot = ["../shared/corpus", "../../shared/corpus"].map((p) => path.resolve(repoRoot, p)).find((p) => fs.existsSync(p)) ?? path.resolve(repoRoot, "../shared/corpus");
+export const RENDERED_TEXT_DIR = path.join(repoRoot, "bench", "out", "text");
 
 interface Entry {
   file: string;
@@ -67,52 +65,69 @@ export function printTable(title: string, rows: EngineFigures[]): void {
   }
 }
 
-/** Tracks this process's RSS high-water mark while `fn` runs. */
-export async function withPeakRss<T>(fn: () => Promise<T>): Promise<{ value: T; peakMb: number }> {
-  let peak = process.memoryUsage().rss;
-  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
-  try {
-    const value = await fn();
-    peak = Math.max(peak, process.memoryUsage().rss);
-    return { value, peakMb: peak / 2 ** 20 };
-  } finally {
-    clearInterval(timer);
+/** An engine in a child process, answering one request at a time. */
+class Child {
+  private readonly proc: ChildProcessWithoutNullStreams;
+  private readonly replies: AsyncIterator<string>;
+
+  constructor(which: "ours" | "raw") {
+    this.proc = spawn(process.execPath, ["--import", "tsx", path.join(repoRoot, "bench", "ocr-child.ts"), which], { cwd: repoRoot, stdio: ["pipe", "pipe", "inherit"] }) as unknown as ChildProcessWithoutNullStreams;
+    this.replies = readline.createInterface({ input: this.proc.stdout })[Symbol.asyncIterator]();
+  }
+
+  async ask<T>(msg?: unknown): Promise<T> {
+    if (msg !== undefined) this.proc.stdin.write(JSON.stringify(msg) + "\n");
+    const r = await this.replies.next();
+    if (r.done) throw new Error("bench child exited");
+    return JSON.parse(r.value) as T;
+  }
+
+  close(): void {
+    this.proc.stdin.end();
   }
 }
 
-interface Variant {
-  name: string;
-  opts: OcrOptions;
+interface Reading {
+  ms: number;
+  lines: ChildLine[];
+  error?: string;
 }
 
-/**
- * Our pipeline under several option sets, interleaved image by image (the
- * order rotating per image) so that every variant meets the same machine load;
- * `reps` passes over the corpus, accuracy from the first.
- */
-async function ourEngines(models: Models, dir: string, entries: Entry[], variants: Variant[], reps: number): Promise<EngineFigures[]> {
-  for (const v of variants) await ocrPage(models, warmupImage(), v.opts);
-  const figures = variants.map((v): EngineFigures => ({ name: v.name, strict: { correct: 0, total: 0 }, forgiving: { correct: 0, total: 0 }, ms: [], peakMb: 0 }));
-  const { peakMb } = await withPeakRss(async () => {
-    for (let r = 0; r < reps; r++) {
-      for (const [i, e] of entries.entries()) {
-        const file = fs.readFileSync(path.join(dir, e.file));
-        for (let k = 0; k < variants.length; k++) {
-          const j = (i + r + k) % variants.length;
-          const t0 = performance.now();
-          const img = await decodeImage(file, { checkDimensions: false });
-          const lines = await ocrPage(models, img, variants[j].opts);
-          figures[j].ms.push(performance.now() - t0);
-          if (r > 0) continue;
-          const pred = lines.map((l) => l.text);
-          figures[j].strict = addScores(figures[j].strict, strictScore(e.lines, pred));
-          figures[j].forgiving = addScores(figures[j].forgiving, forgivingScore(e.lines, pred));
-        }
-      }
+interface SetResult {
+  rows: EngineFigures[];
+  fewer: { file: string; ours: number; raw: number }[];
+  lost: { file: string; line: string; ours: number; raw: number }[];
+  errors: string[];
+}
+
+const correctOf = (s: { correct: number }[]) => s.reduce((a, x) => a + x.correct, 0);
+
+async function benchSet(engines: { ours: Child; raw: Child }, dir: string, entries: Entry[]): Promise<SetResult> {
+  const names = ["ours", "raw"] as const;
+  const fig = Object.fromEntries(names.map((n) => [n, { name: n === "raw" ? "raw (ocr-node)" : n, strict: { correct: 0, total: 0 }, forgiving: { correct: 0, total: 0 }, ms: [] as number[], peakMb: 0 }])) as Record<(typeof names)[number], EngineFigures>;
+  const res: SetResult = { rows: [fig.ours, fig.raw], fewer: [], lost: [], errors: [] };
+  for (const [i, e] of entries.entries()) {
+    const file = path.join(dir, e.file);
+    const order = i % 2 === 0 ? names : ([...names].reverse() as ("ours" | "raw")[]);
+    const got: Partial<Record<"ours" | "raw", Reading>> = {};
+    for (const n of order) got[n] = await engines[n].ask<Reading>({ file });
+    const per: Partial<Record<"ours" | "raw", ReturnType<typeof lineScores>>> = {};
+    for (const n of names) {
+      const r = got[n] as Reading;
+      if (r.error) res.errors.push(`${n} ${e.file}: ${r.error}`);
+      const pred = r.lines.map((l) => l.text);
+      fig[n].ms.push(r.ms);
+      fig[n].strict = addScores(fig[n].strict, strictScore(e.lines, pred));
+      fig[n].forgiving = addScores(fig[n].forgiving, forgivingScore(e.lines, pred));
+      per[n] = lineScores(e.lines, pred);
     }
-  });
-  for (const f of figures) f.peakMb = peakMb;
-  return figures;
+    const o = per.ours ?? [], w = per.raw ?? [];
+    if (correctOf(o) < correctOf(w)) res.fewer.push({ file: e.file, ours: correctOf(o), raw: correctOf(w) });
+    o.forEach((l, k) => {
+      if (w[k].correct >= READ_SHARE * l.total && l.correct < READ_SHARE * l.total) res.lost.push({ file: e.file, line: l.line, ours: l.correct, raw: w[k].correct });
+    });
+  }
+  return res;
 }
 
 async function tesseract(dir: string, entries: Entry[]): Promise<EngineFigures | null> {
@@ -122,55 +137,62 @@ async function tesseract(dir: string, entries: Entry[]): Promise<EngineFigures |
     console.log("tesseract not installed (apt-get install -y tesseract-ocr tesseract-ocr-chi-sim); skipped");
     return null;
   }
-  const timeBin = fs.existsSync("/usr/bin/time") ? "/usr/bin/time" : null;
   const ms: number[] = [];
   let strict: CharScore = { correct: 0, total: 0 };
   let forgiving: CharScore = { correct: 0, total: 0 };
-  let peakKb = 0;
   for (const e of entries) {
-    const args = [path.join(dir, e.file), "stdout", "-l", "chi_sim+eng", "--psm", "3"];
     const t0 = performance.now();
-    const { stdout, stderr } = timeBin
-      ? await run(timeBin, ["-f", "MAXRSS %M", "tesseract", ...args], { maxBuffer: 1 << 24 })
-      : await run("tesseract", args, { maxBuffer: 1 << 24 });
+    const { stdout } = await run("tesseract", [path.join(dir, e.file), "stdout", "-l", "chi_sim+eng", "--psm", "3"], { maxBuffer: 1 << 24 });
     ms.push(performance.now() - t0);
-    const m = /MAXRSS (\d+)/.exec(stderr);
-    if (m) peakKb = Math.max(peakKb, Number(m[1]));
     const pred = stdout.split("\n").filter((l) => l.trim() !== "");
     strict = addScores(strict, strictScore(e.lines, pred));
     forgiving = addScores(forgiving, forgivingScore(e.lines, pred));
   }
-  return { name: "tesseract", strict, forgiving, ms, peakMb: peakKb / 1024 };
+  return { name: "tesseract", strict, forgiving, ms, peakMb: 0 };
 }
 
-/** PaddleOCR's defaults on the same models: unclip 1.5, no page-orientation search, recogniser input padded to 320 px. */
-const RAW: OcrOptions = { orientation: false, detect: { unclipRatio: 1.5 }, rec: { minWidth: 320 } };
-
-export async function benchGeneral(models: Models): Promise<void> {
-  const dir = path.join(corpusRoot, "general");
-  const entries = JSON.parse(fs.readFileSync(path.join(dir, "manifest.json"), "utf8")) as Entry[];
-  let tiny = 0;
-  for (const e of entries) {
-    const img = await decodeImage(fs.readFileSync(path.join(dir, e.file)), { checkDimensions: false });
-    if (img.width < MIN_SIDE || img.height < MIN_SIDE) tiny++;
+function defaultSets(): string[] {
+  const sets = [path.join(corpusRoot, "general")];
+  for (const half of ["tune", "eval"]) {
+    const d = path.join(RENDERED_TEXT_DIR, half);
+    if (fs.existsSync(path.join(d, "manifest.json"))) sets.push(d);
+    else console.log(`${d}: not rendered yet (npm run bench:render); skipped`);
   }
-  console.log(`general corpus: ${entries.length} images, ${entries.reduce((s, e) => s + e.lines.join("").length, 0)} GT characters; ${tiny} under ${MIN_SIDE} px (the API refuses those with 4011)`);
-  const reps = Math.max(1, Number(process.env.BENCH_REPS) || 1);
-  const rows = await ourEngines(
-    models,
-    dir,
-    entries,
-    [
-      { name: "ours", opts: {} },
-      { name: "raw pp-ocrv4", opts: RAW },
-    ],
-    reps,
-  );
-  const t = await tesseract(dir, entries);
-  if (t) rows.push(t);
-  printTable("general (通用型 OCR)", rows);
-  console.log(`ours and raw ran interleaved image by image, ${reps} pass(es) (BENCH_REPS); ms over all passes.`);
-  console.log("peak MB for ours/raw is the whole bench process (models, both runs); tesseract's is one child process.");
+  return sets;
+}
+
+export async function benchGeneral(dirs: string[] = []): Promise<void> {
+  const sets = dirs.length ? dirs.map((d) => path.resolve(d)) : defaultSets();
+  const limit = Number(process.env.BENCH_LIMIT) || Infinity;
+  const engines = { ours: new Child("ours"), raw: new Child("raw") };
+  await Promise.all([engines.ours.ask(), engines.raw.ask()]);
+  const summary: string[] = [];
+  for (const dir of sets) {
+    const entries = (JSON.parse(fs.readFileSync(path.join(dir, "manifest.json"), "utf8")) as Entry[]).slice(0, limit);
+    const name = path.relative(repoRoot, dir) || dir;
+    console.log(`\n${name}: ${entries.length} images, ${entries.reduce((s, e) => s + e.lines.join("").length, 0)} GT characters`);
+    const r = await benchSet(engines, dir, entries);
+    if (process.env.BENCH_TESSERACT === "1") {
+      const t = await tesseract(dir, entries);
+      if (t) r.rows.push(t);
+    }
+    for (const [k, n] of (["ours", "raw"] as const).entries()) r.rows[k].peakMb = (await engines[n].ask<{ peakMb: number }>({ peak: true })).peakMb;
+    printTable(`${name} (通用型 OCR)`, r.rows);
+    console.log(`fewer characters than raw (${r.fewer.length} images):`);
+    for (const f of r.fewer) console.log(`  ${f.file}: ours ${f.ours}, raw ${f.raw}`);
+    console.log(`lost lines (${r.lost.length}; raw reads ≥ ${READ_SHARE} of the line, ours less):`);
+    for (const l of r.lost) console.log(`  ${l.file}: "${l.line}" ours ${l.ours}, raw ${l.raw}`);
+    for (const e of r.errors) console.log(`  error: ${e}`);
+    const [o, w] = r.rows;
+    summary.push(
+      `${name.padEnd(28)} strict ${accuracy(o.strict).toFixed(3)}/${accuracy(w.strict).toFixed(3)}  forgiving ${accuracy(o.forgiving).toFixed(3)}/${accuracy(w.forgiving).toFixed(3)}  p50 ${Math.round(median(o.ms))}/${Math.round(median(w.ms))} ms  p95 ${Math.round(percentile(o.ms, 95))}/${Math.round(percentile(w.ms, 95))} ms  fewer ${r.fewer.length}  lost ${r.lost.length}`,
+    );
+  }
+  engines.ours.close();
+  engines.raw.close();
+  console.log("\n## summary (ours/raw)");
+  for (const s of summary) console.log(s);
+  console.log("peak MB is each engine's own child process (RSS high-water mark, cumulative over the sets so far).");
 }
 
 // ---- ID cards and plates (owned by the idcard/plate engineer; see bench/idcard-plate.ts) ----
@@ -180,16 +202,15 @@ async function benchIdcardPlateSection(): Promise<void> {
 }
 // ---- end ID cards and plates ----
 
-const SECTIONS: { name: string; run: (models: Models) => Promise<void> }[] = [
+const SECTIONS: { name: string; run: (args: string[]) => Promise<void> }[] = [
   { name: "general", run: benchGeneral },
   { name: "idcard-plate", run: benchIdcardPlateSection },
 ];
 
 async function main(): Promise<void> {
-  const only = process.argv[2];
-  const models = await loadModels({ threads: Number(process.env.ENGINE_THREADS) || undefined });
-  console.log(`onnxruntime threads per session: ${Number(process.env.ENGINE_THREADS) || "cores/ENGINE_CONCURRENCY"}`);
-  for (const s of SECTIONS) if (!only || only === s.name) await s.run(models);
+  const [only, ...args] = process.argv.slice(2);
+  const named = SECTIONS.some((s) => s.name === only);
+  for (const s of SECTIONS) if (!only || only === s.name || (!named && s.name === "general")) await s.run(named ? args : process.argv.slice(2));
 }
 
 main().catch((e: unknown) => {
