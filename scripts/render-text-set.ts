@@ -1,0 +1,35 @@
+/**
+ * Renders the general-OCR text set (lib/render/textset.ts) into two halves:
+ *   npm run bench:render [count=520] [seed=14]
+ * → bench/out/text/tune and bench/out/text/eval (git-ignored), each with
+ * manifest.json [{file, kind, effects, lines}]. Even indices are the tuning
+ * half (constants may be chosen on it), odd ones the evaluation half (only
+ * ever measured). Same count and seed, same files.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { renderTextSample } from "../lib/render/textset";
+
+const count = Number(process.argv[2]) || 520;
+const seed = Number(process.argv[3]) || 14;
+const root = path.join(process.cwd(), "bench", "out", "text");
+
+async function main(): Promise<void> {
+  const halves = { tune: [] as object[], eval: [] as object[] };
+  for (const h of Object.keys(halves)) fs.rmSync(path.join(root, h), { recursive: true, force: true });
+  for (const h of Object.keys(halves)) fs.mkdirSync(path.join(root, h), { recursive: true });
+  for (let i = 0; i < count; i++) {
+    const s = await renderTextSample(i, seed);
+    const half = i % 2 === 0 ? "tune" : "eval";
+    const file = `${s.name}.${s.ext}`;
+    fs.writeFileSync(path.join(root, half, file), s.image);
+    halves[half].push({ file, kind: s.kind, effects: s.effects, lines: s.lines });
+  }
+  for (const [h, entries] of Object.entries(halves)) fs.writeFileSync(path.join(root, h, "manifest.json"), JSON.stringify(entries, null, 1));
+  console.log(`${count} images (seed ${seed}): ${halves.tune.length} in ${path.join(root, "tune")}, ${halves.eval.length} in ${path.join(root, "eval")}`);
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});
