@@ -8,8 +8,13 @@ import { homography, quadSize, type Quad } from "./geometry";
 import type { RgbImage } from "./image";
 
 export const REC_HEIGHT = 48;
-/** Widest strip we recognise at once (ratio 40:1). */
-export const MAX_STRIP_WIDTH = REC_HEIGHT * 40;
+/**
+ * Widest strip we recognise at once (ratio 250:1, a 5000-px line 20 px high).
+ * The recogniser takes any width; the former cap of 40:1 (1920 px) squeezed
+ * lines of more than ~50 characters (rendered tuning half, dense pages of
+ * 60–85 characters: squeezed to 0.8 of their width and more).
+ */
+export const MAX_STRIP_WIDTH = REC_HEIGHT * 250;
 
 export interface Strip extends RgbImage {
   /** The quad as sampled, LT RT RB LB of the strip (after any vertical→horizontal turn). */

@@ -38,7 +38,7 @@ export async function decodeImage(buf: Buffer, opts: DecodeOptions = {}): Promis
 }
 
 async function decodeWithSharp(buf: Buffer, check: boolean): Promise<RgbImage> {
-  let meta: { width?: number; height?: number };
+  let meta: { width?: number; height?: number; hasAlpha?: boolean };
   try {
     meta = await sharp(buf, { limitInputPixels: false }).metadata();
   } catch (e) {
@@ -48,9 +48,10 @@ async function decodeWithSharp(buf: Buffer, check: boolean): Promise<RgbImage> {
   if (check) checkSides(meta.width, meta.height);
   else if (meta.width * meta.height > MAX_PIXELS) throw new EngineError("bad_dimensions", "image has too many pixels");
   try {
+    const background = meta.hasAlpha ? await backgroundFor(buf) : "#ffffff";
     const { data, info } = await sharp(buf, { limitInputPixels: MAX_PIXELS, failOn: "error" })
       .rotate() // EXIF orientation
-      .flatten({ background: "#ffffff" })
+      .flatten({ background })
       .toColourspace("srgb")
       .removeAlpha()
       .raw()
@@ -60,6 +61,30 @@ async function decodeWithSharp(buf: Buffer, check: boolean): Promise<RgbImage> {
   } catch (e) {
     throw new EngineError("corrupt", `cannot decode image: ${(e as Error).message}`);
   }
+}
+
+/** Pixels at or above this alpha are what is drawn (text, on a transparent ground); below, the ground. */
+const OPAQUE = 128;
+
+/**
+ * The colour a transparent image is composited on, decided from what is
+ * drawn on it: black under light drawing (white text on a transparent PNG
+ * read nothing on white), white otherwise. Judged on a thumbnail of at most 256 px.
+ */
+async function backgroundFor(buf: Buffer): Promise<string> {
+  const { data, info } = await sharp(buf, { limitInputPixels: MAX_PIXELS }).resize(256, 256, { fit: "inside", withoutEnlargement: true }).toColourspace("srgb").ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+  let drawn = 0, ground = 0, light = 0;
+  for (let i = 0; i < info.width * info.height; i++) {
+    const o = i * info.channels;
+    if (data[o + 3] < OPAQUE) {
+      ground++;
+      continue;
+    }
+    drawn++;
+    light += 0.299 * data[o] + 0.587 * data[o + 1] + 0.114 * data[o + 2];
+  }
+  if (ground === 0 || drawn === 0) return "#ffffff";
+  return light / drawn > 140 ? "#000000" : "#ffffff";
 }
 
 function decodeBmp(buf: Buffer, check: boolean): RgbImage {

@@ -17,7 +17,7 @@ export interface DetectedBox {
 }
 
 export interface DetectOptions {
-  /** Longest side fed to the model (multiple of 32). Default 960. */
+  /** The model's input is at most limitSide² pixels (sides multiples of 32). Default 960. */
   limitSide?: number;
   /** Images whose longest side is below this are enlarged to it. Default 640. */
   minSide?: number;
@@ -25,10 +25,27 @@ export interface DetectOptions {
   boxThresh?: number;
   /** Box growth, PaddleOCR's 1.5 by default; 1.6 measured better here (corpus strict 0.951→0.952, forgiving 0.972→0.975) and encloses glyph tops. */
   unclipRatio?: number;
+  /** Re-detect a shrunk page at a larger scale when its text came out small (default true). */
+  rescale?: boolean;
 }
 
 const MEAN = [0.485, 0.456, 0.406];
 const STD = [0.229, 0.224, 0.225];
+
+/**
+ * Text whose boxes are lower than SMALL_BOX px in the model's input (a quarter
+ * of the boxes at or below it) is re-detected at the scale that makes them
+ * TARGET_BOX px, at most the image's own. A box is ~1.3× the font size, so
+ * SMALL_BOX 12 is ~9-px text: the rendered 4900×4900 page of 28-px text comes
+ * out at 5.5 px when shrunk to 960 and loses a third of its lines; at TARGET_BOX
+ * 20 every line is read (lib/engine/inputs.test.ts) with the model reading
+ * 0.3 of the pixels raw reads.
+ */
+const SMALL_BOX = 12;
+const TARGET_BOX = 20;
+/** Rows of the model's input per band when a large page is detected in bands, and their overlap (multiples of 32). */
+const BAND = 1024;
+const BAND_OVERLAP = 128;
 
 /** Resizes raw RGB with sharp (native, off the JS thread). */
 export async function resizeRgb(img: RgbImage, width: number, height: number): Promise<RgbImage> {
@@ -40,22 +57,26 @@ export async function resizeRgb(img: RgbImage, width: number, height: number): P
   return { width, height, data: new Uint8Array(data.buffer, data.byteOffset, data.length) };
 }
 
+const round32 = (v: number) => Math.max(32, Math.round(v / 32) * 32);
+
+/**
+ * The model's input size: the image scaled so its area is at most limitSide²
+ * (a wide short line 5000×40 is not shrunk to 960×8, where its text vanishes:
+ * the former longest-side limit did that), or enlarged when its longest side is below minSide.
+ */
 export function detectSize(w: number, h: number, limitSide: number, minSide: number): { w: number; h: number } {
   const long = Math.max(w, h);
   let ratio = 1;
-  if (long > limitSide) ratio = limitSide / long;
+  if (w * h > limitSide * limitSide) ratio = limitSide / Math.sqrt(w * h);
   else if (long < minSide) ratio = minSide / long;
-  const round32 = (v: number) => Math.max(32, Math.round((v * ratio) / 32) * 32);
-  return { w: round32(w), h: round32(h) };
+  return { w: round32(w * ratio), h: round32(h * ratio) };
 }
 
-export async function detectText(models: Models, img: RgbImage, opts: DetectOptions = {}): Promise<DetectedBox[]> {
-  const { limitSide = 960, minSide = 640, thresh = 0.3, boxThresh = 0.6, unclipRatio = 1.6 } = opts;
-  const size = detectSize(img.width, img.height, limitSide, minSide);
-  const resized = await resizeRgb(img, size.w, size.h);
-  const plane = size.w * size.h;
+/** The model's probability map of an image whose sides are multiples of 32. */
+async function probabilityMap(models: Models, img: RgbImage): Promise<Float32Array> {
+  const plane = img.width * img.height;
   const input = new Float32Array(plane * 3);
-  const d = resized.data;
+  const d = img.data;
   // PaddleOCR feeds BGR (cv2 order) normalised with ImageNet mean/std.
   for (let i = 0; i < plane; i++) {
     const r = d[i * 3], g = d[i * 3 + 1], b = d[i * 3 + 2];
@@ -63,9 +84,55 @@ export async function detectText(models: Models, img: RgbImage, opts: DetectOpti
     input[plane + i] = (g / 255 - MEAN[1]) / STD[1];
     input[2 * plane + i] = (r / 255 - MEAN[2]) / STD[2];
   }
-  const out = await models.det.run({ [models.det.inputNames[0]]: new ort.Tensor("float32", input, [1, 3, size.h, size.w]) });
-  const pred = out[models.det.outputNames[0]].data as Float32Array;
-  const boxes = boxesFromMap(pred, size.w, size.h, { thresh, boxThresh, unclipRatio });
+  const out = await models.det.run({ [models.det.inputNames[0]]: new ort.Tensor("float32", input, [1, 3, img.height, img.width]) });
+  return out[models.det.outputNames[0]].data as Float32Array;
+}
+
+type Post = { thresh: number; boxThresh: number; unclipRatio: number };
+
+/** Boxes of an image resized to `size`, in the resized image's pixels; bands of BAND rows when taller. */
+async function detectResized(models: Models, img: RgbImage, size: { w: number; h: number }, post: Post): Promise<DetectedBox[]> {
+  const resized = await resizeRgb(img, size.w, size.h);
+  if (size.h <= BAND) return boxesFromMap(await probabilityMap(models, resized), size.w, size.h, post);
+  const out: DetectedBox[] = [];
+  const step = BAND - BAND_OVERLAP;
+  for (let y0 = 0; y0 < size.h; y0 += step) {
+    const rows = Math.min(BAND, size.h - y0);
+    const band: RgbImage = { width: size.w, height: rows, data: resized.data.subarray(y0 * size.w * 3, (y0 + rows) * size.w * 3) };
+    const boxes = boxesFromMap(await probabilityMap(models, band), size.w, rows, post);
+    // A box belongs to the band whose core (the band less half the overlap at inner edges) holds its centre.
+    const lo = y0 === 0 ? -Infinity : BAND_OVERLAP / 2;
+    const last = y0 + rows >= size.h;
+    const hi = last ? Infinity : rows - BAND_OVERLAP / 2;
+    for (const b of boxes) {
+      const cy = b.quad.reduce((s, p) => s + p[1], 0) / 4;
+      if (cy >= lo && cy < hi) out.push({ score: b.score, quad: b.quad.map(([x, y]) => [x, y + y0]) as Quad });
+    }
+    if (last) break;
+  }
+  return out;
+}
+
+/** The lower quartile of the boxes' heights (short sides), in the pixels they are given in. */
+function smallBoxHeight(boxes: DetectedBox[]): number {
+  const h = boxes.map((b) => Math.min(Math.hypot(b.quad[1][0] - b.quad[0][0], b.quad[1][1] - b.quad[0][1]), Math.hypot(b.quad[3][0] - b.quad[0][0], b.quad[3][1] - b.quad[0][1]))).sort((a, b) => a - b);
+  return h[Math.floor(h.length / 4)];
+}
+
+export async function detectText(models: Models, img: RgbImage, opts: DetectOptions = {}): Promise<DetectedBox[]> {
+  const { limitSide = 960, minSide = 640, thresh = 0.3, boxThresh = 0.6, unclipRatio = 1.6 } = opts;
+  const post = { thresh, boxThresh, unclipRatio };
+  let size = detectSize(img.width, img.height, limitSide, minSide);
+  let boxes = await detectResized(models, img, size, post);
+  const scale = size.w / img.width;
+  if (opts.rescale !== false && scale < 1 && boxes.length > 0) {
+    const small = smallBoxHeight(boxes);
+    if (small <= SMALL_BOX) {
+      const k = Math.min(1 / scale, TARGET_BOX / Math.max(small, 1));
+      size = { w: round32(size.w * k), h: round32(size.h * k) };
+      boxes = await detectResized(models, img, size, post);
+    }
+  }
   const sx = img.width / size.w;
   const sy = img.height / size.h;
   return boxes.map((b) => ({
