@@ -17,15 +17,21 @@ export interface DetectedBox {
 }
 
 export interface DetectOptions {
-  /** The model's input is at most limitSide² pixels (sides multiples of 32). Default 960. */
+  /** Longest side fed to the model (multiple of 32), unless limitArea is given. Default 960. */
   limitSide?: number;
+  /**
+   * Instead of limitSide: the model's input is at most this many pixels, so a
+   * wide short line 5000×40 is not shrunk to 960×8, where its text vanishes.
+   * General OCR uses 960² (the same input as before for a square page).
+   */
+  limitArea?: number;
   /** Images whose longest side is below this are enlarged to it. Default 640. */
   minSide?: number;
   thresh?: number;
   boxThresh?: number;
   /** Box growth, PaddleOCR's 1.5 by default; 1.6 measured better here (corpus strict 0.951→0.952, forgiving 0.972→0.975) and encloses glyph tops. */
   unclipRatio?: number;
-  /** Re-detect a shrunk page at a larger scale when its text came out small (default true). */
+  /** Re-detect a shrunk page at a larger scale when its text came out small (default false; general OCR turns it on). */
   rescale?: boolean;
 }
 
@@ -60,14 +66,13 @@ export async function resizeRgb(img: RgbImage, width: number, height: number): P
 const round32 = (v: number) => Math.max(32, Math.round(v / 32) * 32);
 
 /**
- * The model's input size: the image scaled so its area is at most limitSide²
- * (a wide short line 5000×40 is not shrunk to 960×8, where its text vanishes:
- * the former longest-side limit did that), or enlarged when its longest side is below minSide.
+ * The model's input size: the image shrunk to a longest side of limitSide, or
+ * to an area of limitArea when given, or enlarged when its longest side is below minSide.
  */
-export function detectSize(w: number, h: number, limitSide: number, minSide: number): { w: number; h: number } {
+export function detectSize(w: number, h: number, limitSide: number, minSide: number, limitArea?: number): { w: number; h: number } {
   const long = Math.max(w, h);
   let ratio = 1;
-  if (w * h > limitSide * limitSide) ratio = limitSide / Math.sqrt(w * h);
+  if (limitArea !== undefined ? w * h > limitArea : long > limitSide) ratio = limitArea !== undefined ? Math.sqrt(limitArea / (w * h)) : limitSide / long;
   else if (long < minSide) ratio = minSide / long;
   return { w: round32(w * ratio), h: round32(h * ratio) };
 }
@@ -122,10 +127,10 @@ function smallBoxHeight(boxes: DetectedBox[]): number {
 export async function detectText(models: Models, img: RgbImage, opts: DetectOptions = {}): Promise<DetectedBox[]> {
   const { limitSide = 960, minSide = 640, thresh = 0.3, boxThresh = 0.6, unclipRatio = 1.6 } = opts;
   const post = { thresh, boxThresh, unclipRatio };
-  let size = detectSize(img.width, img.height, limitSide, minSide);
+  let size = detectSize(img.width, img.height, limitSide, minSide, opts.limitArea);
   let boxes = await detectResized(models, img, size, post);
   const scale = size.w / img.width;
-  if (opts.rescale !== false && scale < 1 && boxes.length > 0) {
+  if (opts.rescale === true && scale < 1 && boxes.length > 0) {
     const small = smallBoxHeight(boxes);
     if (small <= SMALL_BOX) {
       const k = Math.min(1 / scale, TARGET_BOX / Math.max(small, 1));

@@ -75,7 +75,7 @@ export async function ocrPage(models: Models, img: RgbImage, opts: OcrOptions = 
 
 async function readPass(models: Models, original: RgbImage, turns: QuarterTurns, opts: OcrOptions): Promise<Pass> {
   const img = rotateImage(original, turns);
-  const boxes = await detectText(models, img, opts.detect);
+  const boxes = await detectText(models, img, { limitArea: 960 * 960, rescale: true, ...opts.detect });
   const strips = boxes.map((b) => cropQuad(img, b.quad));
   const { strips: upright, flipped } = await uprightStrips(models, strips);
   const recs = await recognizeStrips(models, upright, 3, opts.rec);
