@@ -7,7 +7,7 @@
  */
 import fs from "node:fs";
 import { EmbeddedEngine } from "../lib/engine/embedded";
-import { runBatch } from "../lib/engine/response";
+import { runBatch } from "../lib/gateway/batch";
 import { codeMessage } from "../lib/api/codes";
 import type { ApiKind } from "../lib/engine/types";
 

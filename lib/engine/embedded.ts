@@ -17,6 +17,7 @@ import { FairQueue } from "./fair-queue";
 import { defaultThreads, engineConcurrency, modelsDir } from "./models";
 import { ensureWorkerBundle } from "./worker-bundle";
 import type { JobMessage, WorkerInit, WorkerReply } from "./protocol";
+import { engineEnv } from "./options";
 
 interface Job {
   id: number;
@@ -64,11 +65,12 @@ export class EmbeddedEngine implements OcrEngine {
 
   constructor(opts: EmbeddedOptions = {}) {
     this.concurrency = opts.concurrency ?? engineConcurrency();
-    this.queueLimit = opts.queueLimit ?? (Number(process.env.ENGINE_QUEUE) || 64);
-    this.threads = opts.threads ?? (Number(process.env.ENGINE_THREADS) || defaultThreads(this.concurrency));
-    this.jobTimeoutMs = opts.jobTimeoutMs ?? (Number(process.env.ENGINE_JOB_TIMEOUT_MS) || 30_000);
+    const env = engineEnv();
+    this.queueLimit = opts.queueLimit ?? env.queueLimit;
+    this.threads = opts.threads ?? env.threads ?? defaultThreads(this.concurrency);
+    this.jobTimeoutMs = opts.jobTimeoutMs ?? env.jobTimeoutMs;
     this.workerFile = opts.workerFile;
-    this.queue = new FairQueue(this.queueLimit, opts.totalQueueLimit ?? (Number(process.env.ENGINE_QUEUE_TOTAL) || this.queueLimit * 8));
+    this.queue = new FairQueue(this.queueLimit, opts.totalQueueLimit ?? env.queueTotal ?? this.queueLimit * 8);
   }
 
   warm(): Promise<void> {

@@ -6,6 +6,7 @@ import type { OcrEngine } from "./types";
 import { EmbeddedEngine } from "./embedded";
 import { RemoteEngine } from "./remote";
 import { NatsEngine } from "./nats";
+import { engineEnv } from "./options";
 
 export * from "./types";
 export { EmbeddedEngine, type EmbeddedOptions } from "./embedded";
@@ -25,7 +26,7 @@ export { ocrPage, type PageLine, type OcrOptions } from "./page";
 export { createPageContext, openPage, type PageContext, type QuadReading, type RecognizeQuadOptions } from "./context";
 export { toGeneralResult } from "./general";
 export { runKind } from "./kinds";
-export { runBatch, imageError, ENGINE_ERROR_CODES, type BatchResponse, type ImageError } from "./response";
+export { engineEnv, type EngineEnv } from "./options";
 
 const KEY = Symbol.for("ocr-cloud.engine");
 type Holder = { [KEY]?: OcrEngine };
@@ -39,11 +40,8 @@ export function getEngine(): OcrEngine {
   const g = globalThis as Holder;
   let engine = g[KEY];
   if (!engine) {
-    engine = process.env.NATS_URL
-      ? new NatsEngine({ url: process.env.NATS_URL })
-      : process.env.OCR_ENGINE_URL
-        ? new RemoteEngine(process.env.OCR_ENGINE_URL)
-        : new EmbeddedEngine();
+    const env = engineEnv();
+    engine = env.natsUrl ? new NatsEngine({ url: env.natsUrl }) : env.engineUrl ? new RemoteEngine(env.engineUrl) : new EmbeddedEngine();
     g[KEY] = engine;
     // Load (or ping) at once so the first request does not pay for it; failures surface on run().
     engine.warm().catch(() => undefined);

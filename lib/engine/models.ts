@@ -6,6 +6,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import * as ort from "onnxruntime-node";
+import { engineEnv } from "./options";
 
 export interface Models {
   det: ort.InferenceSession;
@@ -21,7 +22,7 @@ export interface Models {
  * found from the working directory instead (override: OCR_MODELS_DIR).
  */
 export function modelsDir(): string {
-  return process.env.OCR_MODELS_DIR ?? path.join(process.cwd(), "node_modules", "@gutenye", "ocr-models", "assets");
+  return engineEnv().modelsDir ?? path.join(process.cwd(), "node_modules", "@gutenye", "ocr-models", "assets");
 }
 
 export interface LoadOptions {
@@ -43,19 +44,18 @@ export function defaultThreads(concurrency = engineConcurrency()): number {
 
 /** ENGINE_CONCURRENCY: how many images are recognised at once (default 1). */
 export function engineConcurrency(): number {
-  const n = Number.parseInt(process.env.ENGINE_CONCURRENCY ?? "1", 10);
-  return Number.isFinite(n) && n >= 1 ? Math.min(n, 16) : 1;
+  return engineEnv().concurrency;
 }
 
 export async function loadModels(opts: LoadOptions = {}): Promise<Models> {
   const dir = opts.dir ?? modelsDir();
-  const threads = opts.threads ?? (Number(process.env.ENGINE_THREADS) || defaultThreads());
+  const threads = opts.threads ?? engineEnv().threads ?? defaultThreads();
   const options: ort.InferenceSession.SessionOptions = {
     intraOpNumThreads: threads,
     interOpNumThreads: 1,
     graphOptimizationLevel: "all",
     executionMode: "sequential",
-    extra: { session: { intra_op: { allow_spinning: (opts.spin ?? process.env.ENGINE_SPIN === "1") ? "1" : "0" } } },
+    extra: { session: { intra_op: { allow_spinning: (opts.spin ?? engineEnv().spin) ? "1" : "0" } } },
   };
   const [det, rec, cls] = await Promise.all([
     ort.InferenceSession.create(path.join(dir, "ch_PP-OCRv4_det_infer.onnx"), options),

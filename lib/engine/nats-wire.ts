@@ -17,6 +17,7 @@
  *   error   JSON {kind, message}: an EngineError's kind survives the wire
  */
 import type { EngineErrorKind } from "./types";
+import { engineEnv } from "./options";
 
 export const QUEUE_GROUP = "ocr-engine";
 export const KEEPALIVE_MS = 1000;
@@ -45,7 +46,7 @@ export function subjects(prefix: string) {
 }
 
 export function defaultPrefix(): string {
-  return process.env.ENGINE_NATS_SUBJECT || "ocr";
+  return engineEnv().natsSubject;
 }
 
 /** What a worker says about itself in each heartbeat; /ops shows one row per worker. */

@@ -16,6 +16,7 @@
  * charges twice; a late answer from the abandoned worker is ignored.
  */
 import { hostname } from "node:os";
+import { engineEnv } from "./options";
 import { connect, createInbox, headers, nanos, type Msg, type NatsConnection } from "@nats-io/transport-node";
 import { Objm, StorageType, type ObjectStore } from "@nats-io/obj";
 import { EngineError, type ApiKind, type EngineErrorKind, type EngineStats, type EngineWorkerStats, type OcrEngine, type ResultFor } from "./types";
@@ -84,8 +85,8 @@ export class NatsEngine implements OcrEngine {
   constructor(opts: NatsEngineOptions) {
     this.url = opts.url;
     this.subj = subjects(opts.prefix ?? defaultPrefix());
-    this.idleMs = opts.idleMs ?? (Number(process.env.ENGINE_NATS_IDLE_MS) || 5 * KEEPALIVE_MS);
-    this.timeoutMs = opts.timeoutMs ?? (Number(process.env.OCR_ENGINE_TIMEOUT_MS) || 60_000);
+    this.idleMs = opts.idleMs ?? engineEnv().natsIdleMs ?? 5 * KEEPALIVE_MS;
+    this.timeoutMs = opts.timeoutMs ?? engineEnv().timeoutMs;
     this.staleMs = opts.staleMs ?? 3 * HEARTBEAT_MS;
   }
 

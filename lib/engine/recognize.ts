@@ -7,6 +7,7 @@ import type { Models } from "./models";
 import { ctcDecode, type CtcResult } from "./ctc";
 import { REC_HEIGHT, flipStrip, type Strip } from "./crop";
 import type { RgbImage } from "./image";
+import { engineEnv } from "./options";
 
 /**
  * Classifier batch; the recogniser runs one strip at a time (measured faster
@@ -29,7 +30,7 @@ const CLS_MAX_SQUEEZE = 3;
  * better (strict 0.952 → 0.954, forgiving 0.975 → 0.977) and a short strip
  * costs its own width, not 320 px (recognition CPU −16%).
  */
-export const REC_MIN_WIDTH = Number(process.env.OCR_REC_MIN_WIDTH ?? 0);
+export const REC_MIN_WIDTH = engineEnv().recMinWidth;
 
 /**
  * Writes columns [x0, x0 + srcWidth) of an RGB image, resampled to `srcWidth`

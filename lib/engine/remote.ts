@@ -5,6 +5,7 @@
  * GET /health, GET /stats → EngineStats.
  */
 import { EngineError, type ApiKind, type EngineErrorKind, type EngineStats, type OcrEngine, type ResultFor } from "./types";
+import { engineEnv } from "./options";
 
 const KINDS: EngineErrorKind[] = ["unsupported_format", "too_large", "bad_dimensions", "corrupt", "no_idcard", "busy", "internal"];
 
@@ -15,7 +16,7 @@ export class RemoteEngine implements OcrEngine {
 
   constructor(
     private readonly baseUrl: string,
-    private readonly timeoutMs = Number(process.env.OCR_ENGINE_TIMEOUT_MS) || 60_000,
+    private readonly timeoutMs = engineEnv().timeoutMs,
   ) {
     this.baseUrl = baseUrl.replace(/\/+$/, "");
     this.last = { kind: "remote", queueDepth: 0, running: 0, concurrency: 0, busyRefusals: 0, imagesDone: 0, imagesPerSecond: 0 };

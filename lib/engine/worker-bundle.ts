@@ -11,11 +11,12 @@ import fs from "node:fs";
 import path from "node:path";
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
+import { engineEnv } from "./options";
 
 const run = promisify(execFile);
 
 export function workerBundlePath(): string {
-  return process.env.OCR_ENGINE_WORKER ?? path.join(process.cwd(), "node_modules", ".cache", "ocr-engine", "worker.cjs");
+  return engineEnv().workerBundle ?? path.join(process.cwd(), "node_modules", ".cache", "ocr-engine", "worker.cjs");
 }
 
 function newestSource(dir: string): number {
@@ -40,7 +41,7 @@ let building: Promise<string> | null = null;
 export function ensureWorkerBundle(): Promise<string> {
   building ??= (async () => {
     const out = workerBundlePath();
-    if (process.env.OCR_ENGINE_WORKER) return out;
+    if (engineEnv().workerBundle) return out;
     const root = process.cwd();
     const builtAt = fs.existsSync(/* turbopackIgnore: true */ out) ? fs.statSync(/* turbopackIgnore: true */ out).mtimeMs : 0;
     const sources = newestSource(path.join(root, "lib"));

@@ -7,7 +7,7 @@
  * is served unpaid. The engine queue is shared fairly between applications (owner).
  */
 import { API_CODES } from "@/lib/api/codes";
-import { runBatch, type ImageError } from "@/lib/engine/response";
+import { runBatch, type ImageError } from "./batch";
 import type { ApiKind, OcrEngine, ResultFor } from "@/lib/engine/types";
 import { emitQuotaExhausted } from "@/lib/quota/events";
 import { errorOutcome, type Outcome, type SignedRequest } from "./signed";

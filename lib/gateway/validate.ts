@@ -7,7 +7,7 @@
  */
 import { API_CODES, ApiError, type ApiCode } from "@/lib/api/codes";
 import { MAX_SIDE, MIN_SIDE } from "@/lib/engine/decode";
-import type { ImageError } from "@/lib/engine/response";
+import type { ImageError } from "./batch";
 import { MAX_IMAGE_BYTES } from "./body";
 import { parseJsonBody } from "./json";
 import { imageSize, sniffFormat } from "@/lib/images/header";

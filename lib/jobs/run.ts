@@ -16,7 +16,7 @@
 import { sql } from "drizzle-orm";
 import { rowsOf, type Db } from "@/db";
 import { API_CODES } from "@/lib/api/codes";
-import { ENGINE_ERROR_CODES, type ImageError } from "@/lib/engine/response";
+import { ENGINE_ERROR_CODES, type ImageError } from "@/lib/gateway/batch";
 import { EngineError, type ApiKind, type OcrEngine } from "@/lib/engine/types";
 import { perImage } from "@/lib/gateway/validate";
 import { recordCall } from "@/lib/metering/record";

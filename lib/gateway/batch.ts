@@ -1,6 +1,10 @@
-/** The manual's whole response for a batch of images, with per-image errors as err_code/err_msg. */
-import { API_CODES, type ApiCode } from "../api/codes";
-import { EngineError, type ApiKind, type EngineErrorKind, type OcrEngine, type ResultFor, type RunOptions } from "./types";
+/**
+ * The manual's whole response for a batch of images, with per-image errors as
+ * err_code/err_msg: the gateway maps the engine's typed errors to the manual's codes here
+ * (the engine itself knows nothing of the open API).
+ */
+import { API_CODES, type ApiCode } from "@/lib/api/codes";
+import { EngineError, type ApiKind, type EngineErrorKind, type OcrEngine, type ResultFor, type RunOptions } from "@/lib/engine/types";
 
 export const ENGINE_ERROR_CODES: Record<EngineErrorKind, ApiCode> = {
   unsupported_format: 4009,
