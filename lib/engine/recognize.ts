@@ -19,9 +19,9 @@ const REC_BATCH = 1;
 const CLS_W = 192;
 /**
  * Widest strip squeezed whole into the classifier, in multiples of CLS_W;
- * wider ones are judged on windows. 3 (576 px, ~12 characters) chosen on the
- * rendered tuning half: lines lost to a wrong flip 0 at 2, 3 and 4, and 3 keeps
- * the short strips of plates and ID cards on PaddleOCR's path.
+ * wider ones are judged on windows. 3 (576 px, ~12 characters) keeps the short
+ * strips of plates and ID cards on PaddleOCR's path; not swept (the rendered
+ * tuning half's dense and screenshot pages lose no line with it: 0 of 632).
  */
 const CLS_MAX_SQUEEZE = 3;
 /**
@@ -59,8 +59,9 @@ function fillTensor(dst: Float32Array, offset: number, img: RgbImage, W: number,
  * resize); a longer one is judged on three 192-px windows at its own scale
  * (start, middle, end; probabilities averaged): squeezed 10× a 60-character
  * line is a grey smear the classifier calls upside down about half the time,
- * and the flipped strip then reads as nothing (rendered tuning half, dense
- * pages: 5 of 18 lines of 156-dense.png lost this way).
+ * and the flipped strip then reads as nothing (rendered tuning half: 6 of 18
+ * lines of 156-dense.png flipped and lost this way; the dense and screenshot
+ * pages of that half lost 52 of 632 lines before, 0 after, with the re-read in page.ts).
  */
 export async function classifyDirection(models: Models, strips: RgbImage[]): Promise<number[]> {
   const items: { strip: number; x0: number; span: number }[] = [];
