@@ -9,82 +9,31 @@
  *                | 503 busy | 500 internal | 400 bad request
  *   GET  /health → {"status": "ok"} once the models are loaded (503 before)
  *   GET  /stats  → EngineStats
+ *
+ * OCR_ENGINE_TOKEN: every route but /health then needs `Authorization: Bearer <token>`
+ * (the app sends it from the same variable). Without it the server refuses to listen
+ * anywhere but loopback.
  */
 import http from "node:http";
 import { EmbeddedEngine } from "../lib/engine/embedded";
-import { EngineError, type ApiKind } from "../lib/engine/types";
+import { engineRequestHandler, engineServerProblem } from "../lib/engine/http-server";
+import { engineEnv } from "../lib/engine/options";
 
-const KINDS: ApiKind[] = ["general", "idcard", "plate"];
-/** 50 images of 10 MB in base64, plus JSON: the largest single image is 10 MB → ~14 MB. */
-const MAX_BODY = 16 * 1024 * 1024;
+const port = Number(process.env.ENGINE_PORT) || 7071;
+const host = process.env.ENGINE_HOST ?? "127.0.0.1";
+const token = engineEnv().engineToken;
+const problem = engineServerProblem(host, token);
+if (problem) {
+  console.error(problem);
+  process.exit(1);
+}
 
 const engine = new EmbeddedEngine();
 let ready = false;
 
-function send(res: http.ServerResponse, status: number, body: unknown): void {
-  const json = JSON.stringify(body);
-  res.writeHead(status, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(json) });
-  res.end(json);
-}
-
-function readBody(req: http.IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on("data", (c: Buffer) => {
-      size += c.length;
-      if (size > MAX_BODY) {
-        reject(new EngineError("too_large", "request body too large"));
-        req.destroy();
-      } else chunks.push(c);
-    });
-    req.on("end", () => resolve(Buffer.concat(chunks)));
-    req.on("error", reject);
-  });
-}
-
-function statusFor(e: EngineError): number {
-  if (e.kind === "busy") return 503;
-  if (e.kind === "internal") return 500;
-  return 422;
-}
-
-async function handleRun(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-  let parsed: { kind?: unknown; image?: unknown };
-  try {
-    parsed = JSON.parse((await readBody(req)).toString("utf8")) as typeof parsed;
-  } catch (e) {
-    if (e instanceof EngineError) return send(res, 413, { error: { kind: e.kind, message: e.message } });
-    return send(res, 400, { error: { kind: "internal", message: "body must be JSON {kind, image}" } });
-  }
-  const kind = KINDS.find((k) => k === parsed.kind);
-  if (!kind || typeof parsed.image !== "string") return send(res, 400, { error: { kind: "internal", message: "body must be JSON {kind, image}" } });
-  try {
-    const result = await engine.run(kind, Buffer.from(parsed.image, "base64"));
-    send(res, 200, { result });
-  } catch (e) {
-    const err = e instanceof EngineError ? e : new EngineError("internal", (e as Error).message);
-    send(res, statusFor(err), { error: { kind: err.kind, message: err.message } });
-  }
-}
-
-const server = http.createServer((req, res) => {
-  const url = new URL(req.url ?? "/", "http://engine");
-  if (req.method === "POST" && url.pathname === "/run") {
-    handleRun(req, res).catch((e: unknown) => send(res, 500, { error: { kind: "internal", message: (e as Error).message } }));
-  } else if (req.method === "GET" && url.pathname === "/health") {
-    send(res, ready ? 200 : 503, { status: ready ? "ok" : "loading" });
-  } else if (req.method === "GET" && url.pathname === "/stats") {
-    send(res, 200, engine.stats());
-  } else {
-    send(res, 404, { error: { kind: "internal", message: "POST /run, GET /health, GET /stats" } });
-  }
-});
-
-const port = Number(process.env.ENGINE_PORT) || 7071;
-const host = process.env.ENGINE_HOST ?? "127.0.0.1";
+const server = http.createServer(engineRequestHandler(engine, { token, ready: () => ready }));
 server.listen(port, host, () => {
-  console.log(`ocr engine listening on http://${host}:${port} (concurrency ${engine.stats().concurrency})`);
+  console.log(`ocr engine listening on http://${host}:${port} (concurrency ${engine.stats().concurrency}; ${token ? "OCR_ENGINE_TOKEN required" : "no token: loopback only"})`);
 });
 engine.warm().then(
   () => {

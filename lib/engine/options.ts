@@ -13,6 +13,7 @@
  *   OCR_REC_MIN_WIDTH     narrowest recogniser input in px (default 0: a multiple of 8 only)
  *   NATS_URL              use the NATS engine pool
  *   OCR_ENGINE_URL        use a remote engine server (when NATS_URL is not set)
+ *   OCR_ENGINE_TOKEN      bearer token shared with `npm run engine` (required by it off loopback)
  *   OCR_ENGINE_TIMEOUT_MS per-image time limit of the remote and NATS engines (default 60000)
  *   ENGINE_NATS_IDLE_MS   NATS connection idle limit (default 5 keep-alives)
  *   ENGINE_NATS_SUBJECT   NATS subject prefix (default "ocr")
@@ -29,6 +30,7 @@ export interface EngineEnv {
   recMinWidth: number;
   natsUrl?: string;
   engineUrl?: string;
+  engineToken?: string;
   timeoutMs: number;
   natsIdleMs?: number;
   natsSubject: string;
@@ -53,6 +55,7 @@ export function engineEnv(env: NodeJS.ProcessEnv = process.env): EngineEnv {
     recMinWidth: positive(env.OCR_REC_MIN_WIDTH) ?? 0,
     natsUrl: env.NATS_URL || undefined,
     engineUrl: env.OCR_ENGINE_URL || undefined,
+    engineToken: env.OCR_ENGINE_TOKEN || undefined,
     timeoutMs: positive(env.OCR_ENGINE_TIMEOUT_MS) ?? 60_000,
     natsIdleMs: positive(env.ENGINE_NATS_IDLE_MS),
     natsSubject: env.ENGINE_NATS_SUBJECT || "ocr",

@@ -17,9 +17,15 @@ export class RemoteEngine implements OcrEngine {
   constructor(
     private readonly baseUrl: string,
     private readonly timeoutMs = engineEnv().timeoutMs,
+    /** OCR_ENGINE_TOKEN, sent as a bearer token (the engine server requires it off loopback) */
+    private readonly token = engineEnv().engineToken,
   ) {
     this.baseUrl = baseUrl.replace(/\/+$/, "");
     this.last = { kind: "remote", queueDepth: 0, running: 0, concurrency: 0, busyRefusals: 0, imagesDone: 0, imagesPerSecond: 0 };
+  }
+
+  private auth(): Record<string, string> {
+    return this.token ? { authorization: `Bearer ${this.token}` } : {};
   }
 
   async run<K extends ApiKind>(kind: K, image: Buffer): Promise<ResultFor<K>> {
@@ -27,7 +33,7 @@ export class RemoteEngine implements OcrEngine {
     try {
       res = await fetch(`${this.baseUrl}/run`, {
         method: "POST",
-        headers: { "content-type": "application/json" },
+        headers: { "content-type": "application/json", ...this.auth() },
         body: JSON.stringify({ kind, image: image.toString("base64") }),
         signal: AbortSignal.timeout(this.timeoutMs),
       });
@@ -52,7 +58,7 @@ export class RemoteEngine implements OcrEngine {
 
   private async refresh(): Promise<void> {
     try {
-      const res = await fetch(`${this.baseUrl}/stats`, { signal: AbortSignal.timeout(2000) });
+      const res = await fetch(`${this.baseUrl}/stats`, { headers: this.auth(), signal: AbortSignal.timeout(2000) });
       if (res.ok) this.last = { ...((await res.json()) as EngineStats), kind: "remote" };
     } catch {
       /* keep the last figures */
@@ -62,7 +68,7 @@ export class RemoteEngine implements OcrEngine {
   async warm(): Promise<void> {
     let res: Response;
     try {
-      res = await fetch(`${this.baseUrl}/health`, { signal: AbortSignal.timeout(this.timeoutMs) });
+      res = await fetch(`${this.baseUrl}/health`, { headers: this.auth(), signal: AbortSignal.timeout(this.timeoutMs) });
     } catch (e) {
       throw new EngineError("internal", `engine server unreachable: ${(e as Error).message}`);
     }

@@ -3,7 +3,10 @@ import { dbKind, getDb, ping } from "@/db";
 
 export const dynamic = "force-dynamic";
 
-/** Liveness with a real database query; 503 with the reason when the database is down. */
+/**
+ * Liveness with a real database query; 503 "database unreachable" when the database is down.
+ * The driver's message (host, port, user, database name) goes to the server log, never out.
+ */
 export async function GET() {
   let kind: string | null = null;
   try {
@@ -11,10 +14,8 @@ export async function GET() {
     kind = await dbKind();
     await ping(db);
   } catch (e) {
-    return NextResponse.json(
-      { status: "error", db: kind, reason: `database unavailable: ${(e as Error).message}` },
-      { status: 503 },
-    );
+    console.error(`health: database unreachable: ${(e as Error).message}`);
+    return NextResponse.json({ status: "error", db: kind, reason: "database unreachable" }, { status: 503 });
   }
   let engine: unknown = null;
   try {
