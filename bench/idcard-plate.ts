@@ -7,6 +7,7 @@
  *
  *   npm run bench:ocr -- idcard-plate [plate|idcard] [--split eval|tune] [--limit N]
  *                                     [--corpus DIR] [--datasets DIR] [--misses] [--no-baseline]
+ *                                     [--only-rendered | --only-real]
  *   npx tsx bench/idcard-plate.ts [same arguments]
  *
  * --split tune measures the tuning half (the only half constants may be chosen on);
@@ -189,6 +190,8 @@ export interface BenchOptions {
   datasets?: string;
   misses?: boolean;
   noBaseline?: boolean;
+  /** measure only the rendered sets, or only the real photos */
+  sets?: "rendered" | "real";
   log?: (s: string) => void;
 }
 
@@ -209,23 +212,24 @@ export async function benchIdcardPlate(o: BenchOptions = {}): Promise<SetReport[
     log(formatReport(r));
     if (o.misses && misses.length) log(misses.map((m) => `    miss ${m}`).join("\n"));
   };
+  const rendered = o.sets !== "real", realToo = o.sets !== "rendered";
   if (o.only !== "idcard") {
     let misses: string[] = [];
-    const rp = loadRendered<SetEntry & { id: string; plates: PlateCase["plates"] }>(path.join(datasets, "plate"), split, o.limit);
-    report(await runPlates(`plate, rendered ${split} half`, rp.map((r) => ({ name: `${r.file} (${r.variant})`, image: r.image, plates: r.plates, ignore: [] })), misses), misses);
-    const real = loadPlateCorpus(corpus);
+    const rp = !rendered ? [] : loadRendered<SetEntry & { id: string; plates: PlateCase["plates"] }>(path.join(datasets, "plate"), split, o.limit);
+    if (rendered) report(await runPlates(`plate, rendered ${split} half`, rp.map((r) => ({ name: `${r.file} (${r.variant})`, image: r.image, plates: r.plates, ignore: [] })), misses), misses);
+    const real = realToo ? loadPlateCorpus(corpus) : [];
     misses = [];
     if (real.length) report(await runPlates(`plate, real photos (${path.relative(process.cwd(), corpus) || corpus})`, real, misses), misses);
-    else log(`no plate photos in ${corpus}: real-photo set skipped`);
+    else if (realToo) log(`no plate photos in ${corpus}: real-photo set skipped`);
   }
   if (o.only !== "plate") {
     let misses: string[] = [];
-    const rc = loadRendered<SetEntry & { id: string; side: "front" | "back"; expected: Record<string, string> }>(path.join(datasets, "idcard"), split, o.limit);
-    report(await runCards(`idcard, rendered ${split} half`, rc.map((c) => ({ name: `${c.file} (${c.variant})`, image: c.image, side: c.side, expected: c.expected })), misses), misses);
-    const real = loadCardCorpus(corpus);
+    const rc = !rendered ? [] : loadRendered<SetEntry & { id: string; side: "front" | "back"; expected: Record<string, string> }>(path.join(datasets, "idcard"), split, o.limit);
+    if (rendered) report(await runCards(`idcard, rendered ${split} half`, rc.map((c) => ({ name: `${c.file} (${c.variant})`, image: c.image, side: c.side, expected: c.expected })), misses), misses);
+    const real = realToo ? loadCardCorpus(corpus) : [];
     misses = [];
     if (real.length) report(await runCards(`idcard, real specimens (${path.relative(process.cwd(), corpus) || corpus})`, real, misses), misses);
-    else log(`no ID cards in ${corpus}: real-photo set skipped`);
+    else if (realToo) log(`no ID cards in ${corpus}: real-photo set skipped`);
   }
   return reports;
 }
@@ -246,6 +250,7 @@ export function benchArgs(argv: string[]): BenchOptions {
     datasets: val("datasets"),
     misses: argv.includes("--misses"),
     noBaseline: argv.includes("--no-baseline"),
+    sets: argv.includes("--only-rendered") ? "rendered" : argv.includes("--only-real") ? "real" : undefined,
   };
 }
 
