@@ -130,10 +130,23 @@ export async function enqueueDeliveries(db: DbOrTx, eventIds: string[], type: We
   return values.length;
 }
 
-/** Queues a test delivery to the account's URL (the 发送测试 button). */
-export async function enqueueTestDelivery(db: DbOrTx, userId: string, now: Date): Promise<boolean> {
+/** One 发送测试 per account per this many ms. */
+export const TEST_DELIVERY_INTERVAL_MS = 30_000;
+/** Deliveries of one account sent at once in a round (the rest wait for the next round). */
+export const PER_CUSTOMER_DELIVERIES = 2;
+
+/**
+ * Queues a test delivery to the account's URL (the 发送测试 button): "no_url" without a
+ * URL, "too_soon" when the account queued one less than TEST_DELIVERY_INTERVAL_MS ago.
+ */
+export async function enqueueTestDelivery(db: DbOrTx, userId: string, now: Date): Promise<true | "no_url" | "too_soon"> {
   const s = await getWebhookSettings(db, userId);
-  if (!s.url) return false;
+  if (!s.url) return "no_url";
+  const [recent] = rowsOf<{ n: number }>(
+    await db.execute(sql`select count(*)::int as n from webhook_deliveries
+      where user_id = ${userId} and event_id = 'test' and created_at > ${new Date(now.getTime() - TEST_DELIVERY_INTERVAL_MS).toISOString()}::timestamptz`),
+  );
+  if (Number(recent?.n ?? 0) > 0) return "too_soon";
   await db.insert(webhookDeliveries).values({
     userId,
     eventId: "test",
@@ -149,6 +162,8 @@ export interface DeliverOptions extends UrlOptions {
   limit?: number;
   /** only this account's deliveries (the 发送测试 button) */
   userId?: string;
+  /** only these accounts' deliveries (tests) */
+  userIds?: string[];
 }
 
 interface Claimed {
@@ -164,66 +179,75 @@ interface Claimed {
 export async function deliverDue(db: DbOrTx, opts: DeliverOptions = {}): Promise<{ delivered: number; retrying: number; failed: number }> {
   const now = opts.now ?? new Date();
   const claimed = rowsOf<Claimed>(
-    await db.execute(sql`with due as (
-        select id from webhook_deliveries
+    await db.execute(sql`with locked as (
+        select id, user_id, next_attempt_at from webhook_deliveries
         where status = 'pending' and next_attempt_at <= ${now.toISOString()}::timestamptz ${opts.userId ? sql`and user_id = ${opts.userId}` : sql``}
-        order by next_attempt_at limit ${opts.limit ?? 20}
+          ${opts.userIds ? sql`and user_id in (${sql.join(opts.userIds.map((id) => sql`${id}`), sql`, `)})` : sql``}
+        order by next_attempt_at limit ${(opts.limit ?? 50) * 4}
         for update skip locked
+      ), due as (
+        select id from (
+          select id, next_attempt_at, row_number() over (partition by user_id order by next_attempt_at, id) as k from locked
+        ) x where k <= ${PER_CUSTOMER_DELIVERIES} order by next_attempt_at limit ${opts.limit ?? 50}
       )
       update webhook_deliveries d set attempts = d.attempts + 1, next_attempt_at = ${new Date(now.getTime() + LEASE_MS).toISOString()}::timestamptz
       from due, users u where d.id = due.id and u.id = d.user_id
       returning d.id, d.user_id, d.url, d.payload, d.attempts, u.webhook_secret_enc as secret_enc`),
   );
   const tally = { delivered: 0, retrying: 0, failed: 0 };
-  for (const c of claimed) {
-    const body = JSON.stringify(c.payload);
-    let status: number | null = null;
-    let error: string | null = null;
-    const checked = checkWebhookUrl(c.url, opts);
-    if (!checked.ok) error = checked.message;
-    else if (!c.secret_enc) error = "未设置签名密钥";
-    else {
-      try {
-        // resolves and checks every address at connect time, pinned (lib/net/outbound.ts)
-        const res = await publicRequest(
-          checked.url,
-          {
-            method: "POST",
-            headers: {
-              "content-type": "application/json",
-              "user-agent": "ocr-cloud-webhook/1",
-              [SIGNATURE_HEADER]: signBody(decryptSecret(c.secret_enc), body, Math.floor(Date.now() / 1000)),
-              "X-OCR-Delivery": String(c.id),
-            },
-            body,
-            timeoutMs: DELIVERY_TIMEOUT_MS,
+  // In parallel: at most PER_CUSTOMER_DELIVERIES per account were claimed, so one slow
+  // customer URL holds its own deliveries, not everyone's (nor the scheduler's tick).
+  await Promise.all(claimed.map((c) => deliverOne(db, c, opts, now, tally)));
+  return tally;
+}
+
+async function deliverOne(db: DbOrTx, c: Claimed, opts: DeliverOptions, now: Date, tally: { delivered: number; retrying: number; failed: number }): Promise<void> {
+  const body = JSON.stringify(c.payload);
+  let status: number | null = null;
+  let error: string | null = null;
+  const checked = checkWebhookUrl(c.url, opts);
+  if (!checked.ok) error = checked.message;
+  else if (!c.secret_enc) error = "未设置签名密钥";
+  else {
+    try {
+      // resolves and checks every address at connect time, pinned (lib/net/outbound.ts)
+      const res = await publicRequest(
+        checked.url,
+        {
+          method: "POST",
+          headers: {
+            "content-type": "application/json",
+            "user-agent": "ocr-cloud-webhook/1",
+            [SIGNATURE_HEADER]: signBody(decryptSecret(c.secret_enc), body, Math.floor(Date.now() / 1000)),
+            "X-OCR-Delivery": String(c.id),
           },
-          opts,
-        );
-        status = res.status;
-        if (status < 200 || status >= 300) error = `HTTP ${status}`;
-      } catch (e) {
-        error = e instanceof BlockedAddressError ? e.message : e instanceof Error ? (e.name === "TimeoutError" ? "超时" : e.message) : "发送失败";
-      }
-    }
-    if (!error) {
-      tally.delivered++;
-      await db
-        .update(webhookDeliveries)
-        .set({ status: "delivered", lastStatusCode: status, lastError: null, deliveredAt: new Date() })
-        .where(eq(webhookDeliveries.id, c.id));
-    } else if (c.attempts >= MAX_ATTEMPTS) {
-      tally.failed++;
-      await db.update(webhookDeliveries).set({ status: "failed", lastStatusCode: status, lastError: error }).where(eq(webhookDeliveries.id, c.id));
-    } else {
-      tally.retrying++;
-      await db
-        .update(webhookDeliveries)
-        .set({ lastStatusCode: status, lastError: error, nextAttemptAt: new Date(now.getTime() + backoffMs(c.attempts)) })
-        .where(eq(webhookDeliveries.id, c.id));
+          body,
+          timeoutMs: DELIVERY_TIMEOUT_MS,
+        },
+        opts,
+      );
+      status = res.status;
+      if (status < 200 || status >= 300) error = `HTTP ${status}`;
+    } catch (e) {
+      error = e instanceof BlockedAddressError ? e.message : e instanceof Error ? (e.name === "TimeoutError" ? "超时" : e.message) : "发送失败";
     }
   }
-  return tally;
+  if (!error) {
+    tally.delivered++;
+    await db
+      .update(webhookDeliveries)
+      .set({ status: "delivered", lastStatusCode: status, lastError: null, deliveredAt: new Date() })
+      .where(eq(webhookDeliveries.id, c.id));
+  } else if (c.attempts >= MAX_ATTEMPTS) {
+    tally.failed++;
+    await db.update(webhookDeliveries).set({ status: "failed", lastStatusCode: status, lastError: error }).where(eq(webhookDeliveries.id, c.id));
+  } else {
+    tally.retrying++;
+    await db
+      .update(webhookDeliveries)
+      .set({ lastStatusCode: status, lastError: error, nextAttemptAt: new Date(now.getTime() + backoffMs(c.attempts)) })
+      .where(eq(webhookDeliveries.id, c.id));
+  }
 }
 
 export async function listDeliveries(db: DbOrTx, userId: string, limit = 20) {

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { authedAction, type ActionState } from "@/app/_server/session";
 import { acknowledge, acknowledgeAll } from "@/lib/alerts/events";
 import { updateRule, updateRuleSchema } from "@/lib/alerts/rules";
-import { deliverDue, enqueueTestDelivery, setWebhook } from "@/lib/alerts/webhook";
+import { deliverDue, enqueueTestDelivery, setWebhook, TEST_DELIVERY_INTERVAL_MS } from "@/lib/alerts/webhook";
 
 export const updateRuleAction = authedAction(updateRuleSchema, async (input, { db, user }): Promise<ActionState> => {
   const res = await updateRule(db, user.id, input);
@@ -38,7 +38,9 @@ export const setWebhookAction = authedAction(
 
 export const testWebhookAction = authedAction(z.object({}), async (_input, { db, user }): Promise<ActionState> => {
   const now = new Date();
-  if (!(await enqueueTestDelivery(db, user.id, now))) return { status: "error", message: "请先保存 Webhook 地址" };
+  const queued = await enqueueTestDelivery(db, user.id, now);
+  if (queued === "no_url") return { status: "error", message: "请先保存 Webhook 地址" };
+  if (queued === "too_soon") return { status: "error", message: `发送测试过于频繁，请 ${TEST_DELIVERY_INTERVAL_MS / 1000} 秒后再试` };
   await deliverDue(db, { now, userId: user.id });
   revalidatePath("/console/alerts");
   return { status: "ok", message: "测试通知已发送，结果见下方投递记录" };
