@@ -22,7 +22,7 @@
  *
  * Needs DATABASE_URL (PostgreSQL, migrated). Exits non-zero when a check fails.
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -214,7 +214,7 @@ async function fuzz(app: App, other: App, pid: number): Promise<void> {
       let status = 0;
       let text = "";
       try {
-        const res = await fetch(r.url, { ...r.init, signal: AbortSignal.timeout(60_000) });
+        const res = await fetch(r.url, { ...r.init, redirect: "manual", signal: AbortSignal.timeout(60_000) });
         status = res.status;
         text = await res.text();
       } catch (e) {
@@ -227,9 +227,11 @@ async function fuzz(app: App, other: App, pid: number): Promise<void> {
         bad.push(`transport error: ${(e as Error).message} ${cause?.message ?? ""} on ${r.init.method} ${r.url.slice(-60)}`);
         continue;
       }
-      // Next's own HTML 404 for a path that normalises out of /v1/aiop/api (e.g. %2e%2e): not an API response
-      if (status === 404 && text.startsWith("<!DOCTYPE html>")) {
-        codes.set("404/next page", (codes.get("404/next page") ?? 0) + 1);
+      // Next's own HTML 404 for a path that normalises out of /v1/aiop/api (e.g. %2e%2e), and its
+      // 308 to the normalised path (e.g. a double slash): not API responses
+      if ((status === 404 && text.startsWith("<!DOCTYPE html>")) || (status >= 300 && status < 400)) {
+        const k = status === 404 ? "404/next page" : `${status}/next redirect`;
+        codes.set(k, (codes.get(k) ?? 0) + 1);
         continue;
       }
       let code: unknown = null;
