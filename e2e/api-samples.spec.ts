@@ -17,7 +17,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { seed } from "./helpers";
+import { pythonWithRequests, seed } from "./helpers";
 import { fixtureCorpusRoot as corpus } from "../tests/fixtures/corpus";
 
 const repoRoot = path.resolve(import.meta.dirname, "..");
@@ -55,31 +55,6 @@ function pythonSample(api: Api): string {
 function curlSample(api: Api): string {
   const text = section(api);
   return text.slice(text.indexOf("curl -X POST"), text.indexOf("\n", text.indexOf("curl -X POST")));
-}
-
-/**
- * The interpreter for the samples: the first of $PYTHON, `python3` on PATH and Debian's
- * /usr/bin/python3 that can `import requests` (on a fresh Debian machine `python3` on PATH
- * may be a pyenv build without requests, while apt's python3-requests serves /usr/bin/python3).
- */
-const PYTHON_CANDIDATES = [process.env.PYTHON, "python3", "/usr/bin/python3"].filter((p): p is string => !!p);
-let python: string | undefined;
-
-function pythonWithRequests(): string {
-  if (python) return python;
-  const tried: string[] = [];
-  for (const candidate of PYTHON_CANDIDATES) {
-    try {
-      execFileSync(candidate, ["-c", "import requests"], { stdio: "ignore", timeout: 20_000 });
-      return (python = candidate);
-    } catch {
-      tried.push(candidate);
-    }
-  }
-  throw new Error(
-    `no Python interpreter with the requests module: tried ${tried.join(", ")}. ` +
-      "Install it (Debian: apt-get install python3-requests; else pip install requests) or set PYTHON to an interpreter that has it.",
-  );
 }
 
 function runPython(code: string): string {

@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { expect, type Page } from "@playwright/test";
@@ -6,6 +7,7 @@ export interface Seed {
   customer: { email: string; password: string };
   operator: { email: string; password: string };
   app: { appKey: string; appSecret: string; serviceCodes: { general: string; idcard: string; plate: string } };
+  accessKey: { ak: string; sk: string };
 }
 
 export function seed(): Seed {
@@ -47,4 +49,29 @@ export function uniqueIdNumber(): string {
   const s17 = `110105${year}${month}${day}${seq}`;
   const c = (12 - (s17.split("").reduce((n, d, i) => n + Number(d) * w[i]!, 0) % 11)) % 11;
   return s17 + (c === 10 ? "X" : String(c));
+}
+
+/**
+ * The interpreter for Python clients: the first of $PYTHON, `python3` on PATH and Debian's
+ * /usr/bin/python3 that can `import requests` (on a fresh Debian machine `python3` on PATH
+ * may be a pyenv build without requests, while apt's python3-requests serves /usr/bin/python3).
+ */
+const PYTHON_CANDIDATES = [process.env.PYTHON, "python3", "/usr/bin/python3"].filter((p): p is string => !!p);
+let python: string | undefined;
+
+export function pythonWithRequests(): string {
+  if (python) return python;
+  const tried: string[] = [];
+  for (const candidate of PYTHON_CANDIDATES) {
+    try {
+      execFileSync(candidate, ["-c", "import requests"], { stdio: "ignore", timeout: 20_000 });
+      return (python = candidate);
+    } catch {
+      tried.push(candidate);
+    }
+  }
+  throw new Error(
+    `no Python interpreter with the requests module: tried ${tried.join(", ")}. ` +
+      "Install it (Debian: apt-get install python3-requests; else pip install requests) or set PYTHON to an interpreter that has it.",
+  );
 }
