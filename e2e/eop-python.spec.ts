@@ -5,8 +5,11 @@
  * (the common case: the date is 8 hours ahead of UTC but ends in Z) and in UTC.
  */
 import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
+import { samplesFor } from "../lib/docs/samples";
 import { fixtureCorpusRoot as corpus } from "../tests/fixtures/corpus";
 import { pythonWithRequests, seed } from "./helpers";
 
@@ -50,4 +53,28 @@ test.describe("an EOP-signed Python client", () => {
     expect({ status: second!.status, code: second!.body.code }).toEqual({ status: 401, code: 4026 });
     expect(second!.body.details).toContain("ctyun-eop-request-id");
   });
+});
+
+test.describe("the 文档 EOP samples, placeholders filled in", () => {
+  for (const lang of ["Python", "Node.js"] as const) {
+    test(lang, ({ baseURL }) => {
+      const urlPath = `/v1/aiop/api/${s.app.serviceCodes.plate}/driven-plate-ocr/plateLicense.json`;
+      const sample = samplesFor("plate", baseURL!, urlPath).find((x) => x.scheme === "eop" && x.lang === lang)!;
+      const code = sample.code
+        .replace("平台分配的 AppKey", s.app.appKey)
+        .replace("账户 AccessKey 的 AK", s.accessKey.ak)
+        .replace("账户 AccessKey 的 SK", s.accessKey.sk)
+        .replace('"image.jpg"', JSON.stringify(path.join(corpus, "plate/p_ccpd_0.jpg")));
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), "eop-sample-"));
+      const file = path.join(dir, lang === "Python" ? "sample.py" : "sample.mjs");
+      fs.writeFileSync(file, code);
+      let out: string;
+      try {
+        out = execFileSync(lang === "Python" ? pythonWithRequests() : process.execPath, [file], { encoding: "utf8", timeout: 120_000 });
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+      expect(out).toContain("皖A195K9");
+    });
+  }
 });

@@ -111,7 +111,10 @@ test("the AppSecret never reaches the page; the code sample shows it masked", as
   });
   await openPlayground(page);
   await expect(page.getByTestId("code-sample")).toContainText("Sign: ");
-  await page.getByRole("tab", { name: "Python" }).click();
+  await page.getByRole("tab", { name: "Python（EOP）" }).click();
+  await expect(page.getByTestId("code-sample")).toContainText(`ak = "${seed().accessKey.ak}"`);
+  await expect(page.getByTestId("code-sample")).toContainText("Eop-Authorization");
+  await page.getByRole("tab", { name: "Python", exact: true }).click();
   await expect(page.getByTestId("code-sample")).toContainText('app_secret = "********"');
   await expect(page.getByTestId("code-sample")).toContainText(seed().app.appKey);
   await page.getByRole("button", { name: "文本页面" }).click();
@@ -119,6 +122,7 @@ test("the AppSecret never reaches the page; the code sample shows it masked", as
   await expect(page.getByTestId("request-id")).toHaveText(/^req_/, RESULT);
 
   expect(await page.content()).not.toContain(secret);
+  expect(await page.content()).not.toContain(seed().accessKey.sk);
   const source = await (await page.request.get("/console/playground")).text();
   expect(source).toContain("在线调试");
   expect(source).not.toContain(secret);

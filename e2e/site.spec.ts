@@ -31,14 +31,18 @@ test("文档 has every API's headers, fields, samples and the error codes", asyn
   await page.goto("/docs");
   const codes = page.getByRole("table", { name: "错误码" });
   for (const c of ["4001", "4013", "4014", "4019", "5000"]) await expect(codes).toContainText(c);
-  await expect(page.getByRole("table", { name: "请求头" })).toContainText("Sign");
+  await expect(page.getByRole("table", { name: "请求头", exact: true })).toContainText("Sign");
+  await expect(page.getByRole("table", { name: "EOP 请求头" })).toContainText("eop-date");
 
   await page.goto("/docs/idcard");
   await expect(page.getByRole("heading", { level: 1, name: "身份证识别接口说明" })).toBeVisible();
   await expect(page.getByText("/IdentityCard/ocr/v1/idcard.json").first()).toBeVisible();
   const fields = page.getByRole("table", { name: "返回参数" });
   for (const f of ["result[].note", "result[].detail.idn", "result[].idcard_face", "result[].risk", "result[].err_code"]) await expect(fields).toContainText(f);
-  for (const lang of ["Bash", "Python", "Node.js"]) await expect(page.getByRole("button", { name: `复制 ${lang} 示例` })).toBeVisible();
+  for (const title of ["Bash（MD5 Sign）", "Python（MD5 Sign）", "Node.js（MD5 Sign）", "Python（EOP 签名）", "Node.js（EOP 签名）"]) {
+    await expect(page.getByRole("button", { name: `复制 ${title} 示例` })).toBeVisible();
+  }
+  await expect(page.getByRole("table", { name: "请求头（EOP 签名）" })).toContainText("Eop-Authorization");
 
   await page.goto("/docs/plate");
   await expect(page.getByRole("table", { name: "返回参数" })).toContainText("result[].detail[].plate_license");

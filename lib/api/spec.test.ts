@@ -28,4 +28,18 @@ describe("OpenAPI document", () => {
     }
     expect(ERROR_CODES.map((e) => e.code)).toEqual(Object.keys(API_CODES).map(Number));
   });
+  it("describes both signatures, with a Python and a Node sample for each", () => {
+    const full = buildOpenApiDocument("https://ocr.test") as {
+      components: { securitySchemes: Record<string, { name: string; description: string }> };
+      paths: Record<string, { post: { security: unknown[]; "x-codeSamples": { lang: string; label: string; source: string }[] } }>;
+    };
+    expect(Object.values(full.components.securitySchemes).map((s) => s.name)).toEqual(["Sign", "Eop-Authorization"]);
+    expect(full.components.securitySchemes.eopSignature!.description).toContain("UTC+8");
+    for (const p of Object.values(full.paths)) {
+      expect(p.post.security).toEqual([{ md5Sign: [] }, { eopSignature: [] }]);
+      expect(p.post["x-codeSamples"].map((s) => s.label)).toEqual(["Python（MD5 Sign）", "Node.js（MD5 Sign）", "Python（EOP 签名）", "Node.js（EOP 签名）"]);
+      expect(p.post["x-codeSamples"][2]!.source).toContain("Eop-Authorization");
+      expect(p.post["x-codeSamples"][2]!.source).toContain("https://ocr.test/v1/aiop/api/");
+    }
+  });
 });

@@ -9,6 +9,7 @@ import { MAX_BODY_BYTES, MAX_IMAGES } from "@/lib/gateway/body";
 import { pathTemplate } from "@/lib/gateway/routes";
 import { jobOpenApiPaths } from "@/lib/jobs/spec";
 import { RESULT_SCHEMAS, errorResponse, requestBody, successResponse } from "@/lib/gateway/schemas";
+import { samplesFor } from "@/lib/docs/samples";
 
 export interface ApiRouteSpec {
   api: ApiKind;
@@ -75,6 +76,40 @@ export const REQUEST_HEADERS: readonly FieldSpec[] = [
     description:
       "MD5(AppKey + AppSecret + Timestamp + Path + Http Body) 的 32 位小写十六进制串；Path 为不含域名与查询串的请求路径，Body 为原样发送的请求体；同一 Sign 在 5 分钟内只能使用一次（4016）。AppSecret 轮换后，旧 AppSecret 在宽限期内仍可使用。",
   },
+];
+
+/** The EOP signature's headers (lib/gateway/eop.ts), sent instead of Timestamp and Sign. */
+export const EOP_REQUEST_HEADERS: readonly FieldSpec[] = [
+  { name: "Content-Type", required: true, type: "string", description: "application/json" },
+  { name: "appkey", required: true, type: "string", description: "平台分配给应用的 AppKey（请求头名称不区分大小写）" },
+  {
+    name: "ctyun-eop-request-id",
+    required: true,
+    type: "string",
+    description: "每次请求新生成的编号（建议 UUID，1–128 位字母、数字、连字符或下划线）；同一 AK 的同一编号在有效期内只能使用一次（4026）",
+  },
+  {
+    name: "eop-date",
+    required: true,
+    type: "string",
+    description:
+      "请求时间 yyyymmddTHHMMSSZ，按 UTC 读取；与服务器 UTC 时间相差 5 分钟以内，或与服务器北京时间（UTC+8，许多脚本以本地时间加 Z 书写）相差 5 分钟以内均可，其余拒绝（4025）",
+  },
+  {
+    name: "Eop-Authorization",
+    required: true,
+    type: "string",
+    description:
+      "<AK> Headers=appkey;ctyun-eop-request-id;eop-date Signature=<Base64>。Headers= 按顺序列出参与签名的请求头，须包含 ctyun-eop-request-id 与 eop-date。AK 须为应用所属账户在“账户 → AccessKey”中启用的 AK（4023）",
+  },
+];
+
+/** How an EOP signature is computed, in the order a client does it (docs and /openapi.json). */
+export const EOP_SIGNING_STEPS: readonly string[] = [
+  "待签字符串 = 每个参与签名的请求头一行 name:value\n（按 Headers= 的顺序，名称小写）+ \n + 查询参数按名称排序后以 & 连接的 k=v（无则为空）+ \n + 请求体原样字节的 SHA-256 小写十六进制。",
+  "kTime = HMAC-SHA256(SK, eop-date)；kAk = HMAC-SHA256(kTime, AK)；kDate = HMAC-SHA256(kAk, eop-date 的前 8 位)。",
+  "Signature = Base64(HMAC-SHA256(kDate, 待签字符串))；服务端以常量时间比较（不符为 4024）。",
+  "认证通过之后（参数校验、额度、频率限制、计量、返回格式与错误码）与 MD5 Sign 完全相同。",
 ];
 
 export const REQUEST_FIELDS: readonly FieldSpec[] = [
@@ -161,11 +196,22 @@ export function buildOpenApiDocument(serverUrl?: string): JsonObject {
           ...REQUEST_HEADERS.filter((h) => h.name !== "Content-Type").map((h) => ({
             name: h.name,
             in: "header",
-            required: h.required,
-            description: h.description,
+            required: h.name === "AppKey",
+            description: h.name === "AppKey" ? h.description : `MD5 Sign 方式必填。${h.description}`,
             schema: h.name === "Timestamp" ? { type: "string", pattern: "^\\d{13}$" } : h.name === "Sign" ? { type: "string", pattern: "^[0-9a-f]{32}$" } : { type: "string" },
           })),
+          ...EOP_REQUEST_HEADERS.filter((h) => h.name !== "Content-Type" && h.name !== "appkey").map((h) => ({
+            name: h.name,
+            in: "header",
+            required: false,
+            description: `EOP 签名方式必填。${h.description}`,
+            schema: h.name === "eop-date" ? { type: "string", pattern: "^\\d{8}T\\d{6}Z$" } : { type: "string" },
+          })),
         ],
+        security: [{ md5Sign: [] }, { eopSignature: [] }],
+        "x-codeSamples": samplesFor(route.api, serverUrl ?? "https://ocr.example.com", route.path)
+          .filter((s) => s.lang !== "Bash")
+          .map((s) => ({ lang: s.lang === "Node.js" ? "JavaScript" : s.lang, label: s.title, source: s.code })),
         requestBody: { required: true, content: { "application/json": { schema: schema(requestBody) } } },
         responses,
       },
@@ -183,6 +229,22 @@ export function buildOpenApiDocument(serverUrl?: string): JsonObject {
     },
     ...(serverUrl ? { servers: [{ url: serverUrl }] } : {}),
     paths,
+    components: {
+      securitySchemes: {
+        md5Sign: {
+          type: "apiKey",
+          in: "header",
+          name: "Sign",
+          description: `用户操作手册的签名：请求头 AppKey、Timestamp、Sign。${REQUEST_HEADERS.find((h) => h.name === "Sign")!.description}`,
+        },
+        eopSignature: {
+          type: "apiKey",
+          in: "header",
+          name: "Eop-Authorization",
+          description: `天翼云 EOP 签名（账户 AccessKey 的 AK/SK + 应用 AppKey），请求头 appkey、ctyun-eop-request-id、eop-date、Eop-Authorization。${EOP_SIGNING_STEPS.join(" ")} ${EOP_REQUEST_HEADERS.find((h) => h.name === "eop-date")!.description}。`,
+        },
+      },
+    },
     "x-error-codes": ERROR_CODES,
   };
 }

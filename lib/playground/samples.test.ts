@@ -16,6 +16,7 @@ const sample: SignedSample = {
   timestamp,
   sign: computeSign(appKey, secret, timestamp, path, body),
   body,
+  ak: "fedcba9876543210fedcba9876543210",
 };
 
 /** Undoes the shell single quoting of the curl sample. */
@@ -54,5 +55,18 @@ describe("code samples", () => {
     const shown = renderSamples(sample, secret);
     expect(shown.python).toContain(`app_secret = "${secret}"`);
     expect(shown.node).toContain(`const appSecret = "${secret}";`);
+  });
+  it("offers Python and Node.js with the EOP signature, filled with the AppKey, the account's AK and the same body, SK left to the owner", () => {
+    const out = renderSamples(sample, null);
+    for (const code of [out["python-eop"], out["node-eop"]]) {
+      expect(code).toContain(sample.ak!);
+      expect(code).toContain(appKey);
+      expect(code).toContain(sample.url);
+      expect(code).toContain(PLACEHOLDER_IMAGE_B64);
+      expect(code).toContain("Eop-Authorization");
+      expect(code).toContain("账户 AccessKey 的 SK");
+      expect(code).not.toContain(secret);
+    }
+    expect(renderSamples({ ...sample, ak: null }, null)["python-eop"]).toContain("账户 AccessKey 的 AK");
   });
 });

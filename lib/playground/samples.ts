@@ -1,10 +1,11 @@
 /**
- * Code samples (curl, Python, Node.js) for one signed call, browser-safe: the server
+ * Code samples (curl, Python, Node.js; Python and Node.js with the EOP signature) for one signed call, browser-safe: the server
  * signs (lib/playground/sign-sample.ts) and the page renders the text, with the
  * AppSecret masked unless its owner revealed it. The body shown is exactly the body
  * the Sign covers, so each sample works as printed (once, within 5 minutes).
  */
 import type { ApiKindColumn } from "@/db/schema";
+import { eopNode, eopPython } from "@/lib/docs/samples";
 
 /** A real 32×32 white PNG: the shortest image the API accepts, as the sample's placeholder. */
 export const PLACEHOLDER_IMAGE_B64 =
@@ -26,13 +27,17 @@ export interface SignedSample {
   timestamp: string;
   sign: string;
   body: string;
+  /** the account's first active AccessKey's AK, for the EOP samples (null when it has none) */
+  ak: string | null;
 }
 
-export type SampleLang = "curl" | "python" | "node";
+export type SampleLang = "curl" | "python" | "node" | "python-eop" | "node-eop";
 export const SAMPLE_LANGS: { id: SampleLang; label: string }[] = [
   { id: "curl", label: "curl" },
   { id: "python", label: "Python" },
   { id: "node", label: "Node.js" },
+  { id: "python-eop", label: "Python（EOP）" },
+  { id: "node-eop", label: "Node.js（EOP）" },
 ];
 
 const sq = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
@@ -109,5 +114,7 @@ export function renderSamples(s: SignedSample, secret: string | null): Record<Sa
     `console.log(res.status, res.headers.get("x-request-id"), res.headers.get("x-quota-remaining"));`,
     `console.log(JSON.stringify(await res.json(), null, 2));`,
   ].join("\n");
-  return { curl, python, node };
+  // EOP: the sample signs itself with the account's AccessKey (the SK is never stored in clear for us to fill in)
+  const fill = { appKey: s.appKey, ak: s.ak ?? undefined, body: s.body };
+  return { curl, python, node, "python-eop": eopPython(s.api, s.url, fill), "node-eop": eopNode(s.api, s.url, fill) };
 }

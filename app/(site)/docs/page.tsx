@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { CodeBlock } from "@/components/code-block";
 import { ErrorCodeTable, FieldTable } from "@/components/doc-tables";
-import { API_ROUTES, ERROR_CODES, REQUEST_HEADERS, RESPONSE_HEADERS } from "@/lib/api/spec";
+import { API_ROUTES, EOP_REQUEST_HEADERS, EOP_SIGNING_STEPS, ERROR_CODES, REQUEST_HEADERS, RESPONSE_HEADERS } from "@/lib/api/spec";
 import { ERROR_EXAMPLE, PER_IMAGE_ERROR_EXAMPLE } from "@/lib/docs/examples";
 
 export const metadata: Metadata = { title: "API 文档" };
@@ -15,7 +15,7 @@ export default function DocsHome() {
     <article>
       <h1 className="text-3xl font-bold tracking-tight text-slate-900">API 文档</h1>
       <p className={P}>
-        OCR 开放接口与《用户操作手册》第 4 章兼容：HTTP POST、JSON 请求体、MD5 签名鉴权。三个接口共用同一套请求头、签名方式与错误码。
+        OCR 开放接口与《用户操作手册》第 4 章兼容：HTTP POST、JSON 请求体、MD5 签名鉴权（也接受天翼云 EOP 签名）。三个接口共用同一套请求头、签名方式与错误码。
       </p>
 
       <h2 id="start" className={H2}>
@@ -54,6 +54,21 @@ export default function DocsHome() {
       <div className="mt-4">
         <FieldTable rows={REQUEST_HEADERS} caption="请求头" />
       </div>
+      <h3 id="eop" className="mt-6 scroll-mt-20 font-medium text-slate-900">
+        EOP 签名（天翼云 AccessKey）
+      </h3>
+      <p className={P}>
+        已在天翼云调用 AI 接口的脚本无需改写签名：带 Eop-Authorization 请求头的请求按 EOP 签名校验，只需把域名换成本站。AK/SK 是账户级的 AccessKey（控制台“账户 →
+        AccessKey”创建，SK 仅在创建时显示一次），AppKey 仍是应用的。
+      </p>
+      <div className="mt-4">
+        <FieldTable rows={EOP_REQUEST_HEADERS} caption="EOP 请求头" />
+      </div>
+      <ol className="mt-3 list-decimal space-y-1 pl-5 text-sm leading-7 text-slate-600">
+        {EOP_SIGNING_STEPS.map((step) => (
+          <li key={step}>{step}</li>
+        ))}
+      </ol>
       <h3 className="mt-6 font-medium text-slate-900">响应头</h3>
       <div className="mt-3">
         <FieldTable rows={RESPONSE_HEADERS} caption="响应头" />

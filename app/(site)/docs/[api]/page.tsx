@@ -5,7 +5,7 @@ import { publicOrigin } from "@/app/(site)/_lib/origin";
 import { CodeBlock } from "@/components/code-block";
 import { ErrorCodeTable, FieldTable } from "@/components/doc-tables";
 import { ButtonLink } from "@/components/ui";
-import { API_ROUTES, ERROR_CODES, REQUEST_FIELDS, REQUEST_HEADERS } from "@/lib/api/spec";
+import { API_ROUTES, EOP_REQUEST_HEADERS, EOP_SIGNING_STEPS, ERROR_CODES, REQUEST_FIELDS, REQUEST_HEADERS } from "@/lib/api/spec";
 import { MANUAL_FIELD_NOTES, flattenSchema } from "@/lib/docs/fields";
 import { RESPONSE_EXAMPLES } from "@/lib/docs/examples";
 import { samplesFor } from "@/lib/docs/samples";
@@ -69,10 +69,26 @@ export default async function ApiDoc({ params }: { params: Promise<{ api: string
         </dd>
       </dl>
       <p className="mt-2 text-xs text-slate-500">服务码在控制台“我的应用”中查看，每个应用的每个接口各不相同。</p>
-      <h3 className="mt-6 font-medium text-slate-900">请求头</h3>
+      <p className="mt-3 text-sm leading-7 text-slate-600">
+        两种签名方式任选其一：用户操作手册的 MD5 Sign（应用 AppKey + AppSecret），或天翼云 EOP 签名（账户 AccessKey 的 AK/SK + 应用 AppKey）。
+        带 Eop-Authorization 请求头的请求按 EOP 签名校验。
+      </p>
+      <h3 className="mt-6 font-medium text-slate-900">请求头（MD5 Sign）</h3>
       <div className="mt-3">
-        <FieldTable rows={REQUEST_HEADERS} caption="请求头" />
+        <FieldTable rows={REQUEST_HEADERS} caption="请求头（MD5 Sign）" />
       </div>
+      <h3 id="eop" className="mt-6 scroll-mt-20 font-medium text-slate-900">
+        请求头（EOP 签名）
+      </h3>
+      <div className="mt-3">
+        <FieldTable rows={EOP_REQUEST_HEADERS} caption="请求头（EOP 签名）" />
+      </div>
+      <ol className="mt-3 list-decimal space-y-1 pl-5 text-sm leading-7 text-slate-600">
+        {EOP_SIGNING_STEPS.map((step) => (
+          <li key={step}>{step}</li>
+        ))}
+      </ol>
+      <p className="mt-2 text-xs text-slate-500">AccessKey 在控制台“账户 → AccessKey”中创建，SK 仅在创建时显示一次；每个账户最多两对。</p>
       <h3 className="mt-6 font-medium text-slate-900">请求参数</h3>
       <div className="mt-3">
         <FieldTable rows={REQUEST_FIELDS} caption="请求参数" />
@@ -83,7 +99,7 @@ export default async function ApiDoc({ params }: { params: Promise<{ api: string
       </h2>
       <div className="mt-4 space-y-4">
         {samplesFor(route.api, origin, samplePath).map((s) => (
-          <CodeBlock key={s.lang} title={s.lang} code={s.code} label={`复制 ${s.lang} 示例`} />
+          <CodeBlock key={s.title} title={s.title} code={s.code} label={`复制 ${s.title} 示例`} />
         ))}
       </div>
 
