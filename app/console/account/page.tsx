@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { requireUser } from "@/app/_server/session";
 import { PasswordForm, ProfileForm, VerifyForm } from "@/components/account-forms";
+import { AccessKeySection } from "./access-key-section";
 import { Badge, Card, DescList, PageHeader } from "@/components/ui";
 import { shTime } from "@/lib/format";
 
@@ -34,6 +35,7 @@ export default async function AccountPage() {
             )}
           </Card>
         </div>
+        <AccessKeySection userId={user.id} />
       </div>
     </>
   );
