@@ -2,6 +2,8 @@
 import { expect, test } from "@playwright/test";
 import { registerNew } from "./helpers";
 
+test.setTimeout(240_000); // four password checks (argon2) on a shared machine
+
 test("a customer creates an AccessKey, sees the SK once, disables, enables and deletes it", async ({ page }) => {
   const password = "Passw0rd!x";
   await registerNew(page, password);

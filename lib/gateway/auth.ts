@@ -22,6 +22,8 @@ import { ApiError } from "@/lib/api/codes";
 import { appSecretsFor } from "@/lib/apps/secrets";
 import type { ApiKind } from "@/lib/engine/types";
 import { accessKeyForGateway, touchAccessKey, type GatewayAccessKey } from "@/lib/accounts/access-keys";
+import { API_LABEL } from "@/lib/alerts/kinds";
+import { admitDailyCall, isAddressAllowed } from "@/lib/apps/limits";
 import { ASYNC_COMMIT } from "@/lib/metering/record";
 import { remainingExpr } from "@/lib/quota/remaining";
 import { isOverLimit, rateHitSql, purgeRateWindows, retryAfterSeconds } from "@/lib/ratelimit";
@@ -75,6 +77,8 @@ export interface Precheck {
   timestampMs: number;
   sign: string;
   eop?: EopCredentials;
+  /** the client address lib/net/client-address trusts, for the application's IP allow-list */
+  clientIp?: string | null;
 }
 
 /** Checks that need no database, before the body is read: headers present, Timestamp in the window. */
@@ -103,6 +107,14 @@ interface AppRow {
   rateLimitPerSec: number;
   codeAppId: string | null;
   codeApi: string | null;
+  ipAllow: string[];
+  dailyCaps: Partial<Record<ApiKind, number>>;
+}
+
+/** A jsonb column from a raw query (both drivers parse it; a string is tolerated). */
+function jsonOf<T>(v: unknown): T | null {
+  if (v === null || v === undefined) return null;
+  return (typeof v === "string" ? JSON.parse(v) : v) as T;
 }
 
 /** An active application (and, for EOP, its account's AccessKey), known before the body is read. */
@@ -115,6 +127,9 @@ export interface LoadedApp {
   /** the path's service code belongs to this application and API */
   codeMatches: boolean;
   eopKey: GatewayAccessKey | null;
+  /** the owner's IP allow-list (empty: any) and daily caps per API (lib/apps/limits.ts) */
+  ipAllow: string[];
+  dailyCaps: Partial<Record<ApiKind, number>>;
 }
 
 /** A raw timestamptz as a Date (postgres.js and PGlite already parse it; a string is tolerated). */
@@ -139,7 +154,7 @@ export async function loadApp(db: Db, route: ResolvedRoute, pre: Precheck, now: 
       db,
       sql`select a.id as "appId", a.user_id as "userId", a.secret_enc as "secretEnc", a.prev_secret_enc as "prevSecretEnc",
         a.prev_secret_expires_at as "prevSecretExpiresAt", a.status, a.rate_limit_per_sec as "rateLimitPerSec",
-        c.app_id as "codeAppId", c.api as "codeApi"
+        c.app_id as "codeAppId", c.api as "codeApi", a.ip_allow as "ipAllow", a.daily_caps as "dailyCaps"
       from apps a join users u on u.id = a.user_id and not u.disabled
         left join service_codes c on c.code = ${route.serviceCode}
       where a.app_key = ${pre.appKey} and a.deleted_at is null limit 1`,
@@ -157,6 +172,8 @@ export async function loadApp(db: Db, route: ResolvedRoute, pre: Precheck, now: 
     secrets: pre.eop ? [] : appSecretsFor({ ...row, prevSecretExpiresAt: toDate(row.prevSecretExpiresAt) }, now),
     codeMatches: row.codeAppId === row.appId && row.codeApi === route.api,
     eopKey: key,
+    ipAllow: jsonOf<string[]>(row.ipAllow) ?? [],
+    dailyCaps: jsonOf<Partial<Record<ApiKind, number>>>(row.dailyCaps) ?? {},
   };
 }
 
@@ -179,6 +196,9 @@ export async function admit(db: Db, app: LoadedApp, route: ResolvedRoute, pre: P
     throw new AuthError(4014, who);
   }
   if (!app.codeMatches) throw new AuthError(4018, who);
+  if (!isAddressAllowed(pre.clientIp ?? null, app.ipAllow)) {
+    throw new AuthError(4027, who, `调用来源 IP ${pre.clientIp ?? "（未知）"} 不在该应用的 IP 白名单内`);
+  }
 
   maybePurge(db, now.getTime());
   const [gate] = await executePrepared<{ fresh: number; hits: number; remaining: number; msLeft: number }>(
@@ -194,6 +214,10 @@ export async function admit(db: Db, app: LoadedApp, route: ResolvedRoute, pre: P
     throw new AuthError(4020, who, `每秒最多 ${app.rateLimitPerSec} 次请求`, retryAfterSeconds(Number(gate.msLeft)));
   }
   if (Number(gate.fresh) !== 1) throw new AuthError(pre.eop ? 4026 : 4016, who);
+  const cap = app.dailyCaps[route.api];
+  if (cap && (await admitDailyCall(db, app.appId, route.api, cap, now)) === null) {
+    throw new AuthError(4019, who, `已达该应用${API_LABEL[route.api]}接口的每日调用上限 ${cap} 次（北京时间 0 点重置，可在控制台该应用的“调用限制”中调整）`);
+  }
   return { ...who, api: route.api, serviceCode: route.serviceCode, rateLimitPerSec: app.rateLimitPerSec, remaining: Number(gate.remaining), sign: pre.sign };
 }
 

@@ -21,6 +21,7 @@ import { chargeAndRecord, chargePartialAndRecord } from "@/lib/quota/consume";
 import { admit, AuthError, bodyHashes, eopPrecheck, forgetSign, loadApp, precheck, signHeaders, type SignedApp } from "./auth";
 import { bodyBudget, newMeter, readBody } from "./body";
 import { isEopRequest } from "./eop";
+import { clientAddress } from "@/lib/net/client-address";
 import { resolveRoute, type ResolvedRoute } from "./routes";
 
 export interface GatewayDeps {
@@ -167,6 +168,7 @@ export function withSignedApp(handler: SignedHandler, opts: SignedOptions = {}) 
       c.api = route.api;
       if (req.method !== "POST") throw new ApiError(4012);
       const pre = isEopRequest(req.headers) ? eopPrecheck(req, c.now.getTime()) : precheck(signHeaders(req), c.now.getTime());
+      pre.clientIp = clientAddress(req.headers);
       db ??= await getDb();
       const loaded = await loadApp(db, route, pre, c.now);
       c.who = { appId: loaded.appId, userId: loaded.userId };

@@ -18,6 +18,8 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   "coupon.issue": "发放优惠券",
   "transfer.confirm": "确认线下汇款",
   "transfer.reject": "驳回线下汇款",
+  "app.limits": "修改应用调用限制",
+  "account.qps_ceiling": "修改账户 QPS 上限",
   "access_key.create": "创建 AccessKey",
   "access_key.disable": "停用 AccessKey",
   "access_key.enable": "启用 AccessKey",

@@ -16,6 +16,7 @@ import { env } from "@/lib/env";
 import { count, shTime } from "@/lib/format";
 import { freeQuotaTerms } from "@/lib/quota/free";
 import { deleteAppAction, setDisabledAction } from "../actions";
+import { LimitsSection } from "./limits-section";
 
 export const metadata: Metadata = { title: "我的能力" };
 
@@ -126,6 +127,8 @@ export default async function AppPage({ params }: { params: Promise<{ id: string
           )}
           <AppKeys appId={app.id} appKey={app.appKey} graceHours={env().SECRET_GRACE_HOURS} />
         </Card>
+
+        <LimitsSection userId={user.id} appId={app.id} />
 
         <Card title="服务码与请求地址" actions={<ButtonLink href="/docs" variant="ghost" className="h-8 px-2">查看 API 文档</ButtonLink>}>
           <div className="space-y-4">
