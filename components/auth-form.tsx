@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import { Alert, Button, Field, Input } from "./ui";
 import type { ActionState } from "@/lib/action-state";
 
@@ -12,16 +12,19 @@ export function AuthForm({ mode, action, next }: { mode: "login" | "register"; a
   const [state, formAction, pending] = useActionState(action, { status: "idle" } as ActionState);
   const fe = state.status === "error" ? (state.fieldErrors ?? {}) : {};
   const isLogin = mode === "login";
+  // controlled, so a refused submission keeps everything that was typed (React resets uncontrolled fields)
+  const [v, setV] = useState({ email: "", name: "", password: "", confirm: "" });
+  const bind = (k: keyof typeof v) => ({ value: v[k], onChange: (e: { target: { value: string } }) => setV((o) => ({ ...o, [k]: e.target.value })) });
   return (
     <form action={formAction} className="space-y-4" noValidate>
       {state.status === "error" && <Alert>{state.message}</Alert>}
       <input type="hidden" name="next" value={next ?? ""} />
       <Field label="邮箱" htmlFor="email" error={fe.email} required>
-        <Input id="email" name="email" type="email" autoComplete="email" required aria-invalid={!!fe.email} />
+        <Input id="email" name="email" type="email" autoComplete="email" required aria-invalid={!!fe.email} {...bind("email")} />
       </Field>
       {!isLogin && (
         <Field label="名称" htmlFor="name" hint="选填，显示在控制台与订单中">
-          <Input id="name" name="name" autoComplete="nickname" />
+          <Input id="name" name="name" autoComplete="nickname" {...bind("name")} />
         </Field>
       )}
       <Field label="密码" htmlFor="password" error={fe.password} hint={isLogin ? undefined : "至少 8 位"} required>
@@ -32,12 +35,18 @@ export function AuthForm({ mode, action, next }: { mode: "login" | "register"; a
           autoComplete={isLogin ? "current-password" : "new-password"}
           required
           aria-invalid={!!fe.password}
+          {...bind("password")}
         />
       </Field>
       {!isLogin && (
         <Field label="确认密码" htmlFor="confirm" error={fe.confirm} required>
-          <Input id="confirm" name="confirm" type="password" autoComplete="new-password" required aria-invalid={!!fe.confirm} />
+          <Input id="confirm" name="confirm" type="password" autoComplete="new-password" required aria-invalid={!!fe.confirm} {...bind("confirm")} />
         </Field>
+      )}
+      {isLogin && (
+        <p className="-mt-2 text-right text-sm">
+          <Link href="/forgot-password" className="text-brand-600 hover:underline">忘记密码？</Link>
+        </p>
       )}
       <Button type="submit" className="w-full" disabled={pending}>
         {pending ? "请稍候…" : isLogin ? "登录" : "注册"}

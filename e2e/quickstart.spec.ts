@@ -80,3 +80,30 @@ test("定价 and 产品 say 公测期间免费 and the price after the beta", as
   await expect(price).toContainText("公测期间免费");
   await expect(price).toContainText(/公测结束后 1000次\/年 ¥\d/);
 });
+
+test("忘记密码 is linked from 登录, and an unknown URL gets a Chinese 页面不存在 in the site's chrome with a favicon", async ({ page }) => {
+  await page.goto("/login");
+  await page.getByRole("link", { name: "忘记密码？" }).click();
+  await expect(page).toHaveURL(/\/forgot-password$/);
+  await page.getByLabel("邮箱").fill("not-an-email");
+  await page.getByRole("button", { name: "发送重置链接" }).click();
+  await expect(page.getByLabel("邮箱")).toHaveValue("not-an-email"); // kept after the refusal
+  await page.getByLabel("邮箱").fill("nobody@test.local");
+  await page.getByRole("button", { name: "发送重置链接" }).click();
+  await expect(page.getByText("如果 nobody@test.local 已注册")).toBeVisible();
+
+  const res = await page.goto("/no-such-page");
+  expect(res?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "页面不存在" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "返回首页" })).toBeVisible();
+  await expect(page.locator('link[rel="icon"]').first()).toHaveAttribute("href", /icon/);
+});
+
+test("the login form keeps the e-mail after a wrong password", async ({ page }) => {
+  await page.goto("/login");
+  await page.getByLabel("邮箱").fill("kept@test.local");
+  await page.getByLabel("密码").fill("wrong-password");
+  await page.getByRole("button", { name: "登录" }).click();
+  await expect(page.getByRole("alert")).toBeVisible();
+  await expect(page.getByLabel("邮箱")).toHaveValue("kept@test.local");
+});
