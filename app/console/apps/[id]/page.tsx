@@ -130,7 +130,16 @@ export default async function AppPage({ params }: { params: Promise<{ id: string
 
         <LimitsSection userId={user.id} appId={app.id} />
 
-        <Card title="服务码与请求地址" actions={<ButtonLink href="/docs" variant="ghost" className="h-8 px-2">查看 API 文档</ButtonLink>}>
+        <Card title="服务码与请求地址" actions={
+            <>
+              <ButtonLink href={`/console/apps/${app.id}/jobs`} variant="ghost" className="h-8 px-2">
+                异步任务
+              </ButtonLink>
+              <ButtonLink href="/docs" variant="ghost" className="h-8 px-2">
+                查看 API 文档
+              </ButtonLink>
+            </>
+          }>
           <div className="space-y-4">
             {caps.map((c) => {
               const url = requestUrl(origin, c.api, codes[c.api]);
