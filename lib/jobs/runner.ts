@@ -1,7 +1,7 @@
 /**
  * The job runner, started once per server process from instrumentation.ts (unless
- * JOB_RUNNER=0): it keeps up to JOB_CONCURRENCY images (default twice the engine's
- * concurrency) of asynchronous jobs in recognition, claiming more as they finish, and
+ * JOB_RUNNER=0): it keeps up to JOB_CONCURRENCY images (default twice ENGINE_CONCURRENCY;
+ * raise it for an engine pool) of asynchronous jobs in recognition, claiming more as they finish, and
  * every 30 s sends due callbacks and deletes expired jobs. Any number of processes may
  * run it: claims use FOR UPDATE SKIP LOCKED, so each image runs once (or again only
  * after its lease ran out because its process died).
@@ -31,14 +31,15 @@ async function fill(state: State): Promise<void> {
   let idle = false;
   try {
     const db = await getDb();
-    const engine = getEngine();
-    const room = jobConcurrency(engine.stats().concurrency) - state.inFlight;
+    const room = jobConcurrency(Number(process.env.ENGINE_CONCURRENCY) || 1) - state.inFlight;
     if (room > 0) {
       const claimed = await claimImages(db, room);
       idle = claimed.length === 0;
+      // The engine (models, or the pool connection) is created only once there is work.
+      const engine = claimed.length > 0 ? getEngine() : null;
       for (const c of claimed) {
         state.inFlight++;
-        void processImage(db, engine, c)
+        void processImage(db, engine!, c)
           .catch((e: unknown) => console.error(`[jobs] image ${c.jobId}.${c.idx} failed:`, e instanceof Error ? e.message : e))
           .finally(() => {
             state.inFlight--;
