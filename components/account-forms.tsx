@@ -109,7 +109,7 @@ export function VerifyForm() {
     <div className="grid gap-6 md:grid-cols-[1fr_18rem]">
       <form action={action} className="space-y-4" noValidate>
         <p className="text-sm leading-6 text-slate-600">
-          购买资源包与支付订单前需完成实名认证。我们只保存姓名、打码后的身份证号（如 110***********1234）和用于防止重复认证的摘要，不保存完整号码。
+          领取免费额度、购买资源包与支付订单前需完成实名认证。我们只保存姓名、打码后的身份证号（如 110***********1234）和用于防止重复认证的摘要，不保存完整号码。
         </p>
         <Status state={state} />
         <Field label="真实姓名" htmlFor="verify-name" required error={fe.realName}>

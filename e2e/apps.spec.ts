@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { registerNew, uniqueIdNumber } from "./helpers";
+import { registerNew, uniqueIdNumber, verifyRealNameUI } from "./helpers";
 
 const PASSWORD = "Passw0rd!x";
 /** Signing up and in hashes a password with argon2: on a busy shared machine that can take a while. */
@@ -62,6 +62,12 @@ test("立即使用 → login → 新建应用 → 确定 → 下一步 → 我�
   }
 
   const general = table.getByTestId("capability-general");
+  // free quota needs 实名认证 (once per person and API): refused first, granted after verifying
+  const appUrl = page.url();
+  await general.getByRole("button", { name: "领取免费额度" }).click();
+  await expect(general.getByRole("alert")).toHaveText("领取免费额度前请先完成实名认证");
+  await verifyRealNameUI(page);
+  await page.goto(appUrl);
   await general.getByRole("button", { name: "领取免费额度" }).click();
   await expect(general).toContainText("已开通");
   await expect(general).toContainText("剩余 1,000 / 1,000 次");

@@ -1,7 +1,7 @@
 import { expect as baseExpect, test, type Page } from "@playwright/test";
 import postgres from "postgres";
 import { OPS_PAGES, OPS_ROUTES } from "../app/ops/routes";
-import { login, registerNew, seed } from "./helpers";
+import { login, registerNew, seed, verifyRealNameUI } from "./helpers";
 
 // The shared dev server compiles pages on first visit and shares two cores: allow it time.
 const SLOW = { timeout: 60_000 };
@@ -173,7 +173,9 @@ test.describe("authorization: every /ops page and operator route", () => {
 
 test("an operator sets an application's rate limit, cancels its pack and disables it — each asks first and is audited", async ({ page }) => {
   const s = seed();
-  await login(page, s.customer.email, s.customer.password, SLOW);
+  // a fresh verified customer: free quota is once per person and API, so the demo customer's is long claimed
+  const email = await registerNew(page, "Passw0rd!x", SLOW);
+  await verifyRealNameUI(page);
   const name = await newApp(page, "运营停用");
   const appUrl = page.url();
   await page.getByTestId("capability-general").getByRole("button", { name: "领取免费额度" }).click();
@@ -218,7 +220,7 @@ test("an operator sets an application's rate limit, cancels its pack and disable
   await logout(page);
 
   // the owner sees why and whom to contact, and cannot lift the platform's disable
-  await login(page, s.customer.email, s.customer.password, SLOW);
+  await login(page, email, "Passw0rd!x", SLOW);
   await page.goto(appUrl);
   await expect(page.getByText("该应用已被平台停用（原因：e2e 停用测试）")).toBeVisible();
   await expect(page.getByText(/您不能自行启用。如有疑问请联系/)).toBeVisible();

@@ -54,7 +54,8 @@ export const updateFreeQuotaAction = authedAction(
   async (input, { db, user }): Promise<ActionState> => {
     const res = await updateFreeQuota(db, user.id, input);
     revalidatePath("/ops/prices");
-    return { status: "ok", message: res.changed ? `免费额度已改为 ${input.calls} 次，有效期 ${input.days} 天` : "免费额度未变化" };
+    const free = input.calls === 0 ? "免费额度已关闭" : `免费额度已改为 ${input.calls} 次，有效期 ${input.days} 天`;
+    return { status: "ok", message: res.changed ? `${free}；每个账户最多 ${input.maxApps} 个应用` : "设置未变化" };
   },
   op,
 );

@@ -108,16 +108,19 @@ export function PriceHead() {
   );
 }
 
-export function FreeQuotaForm({ action, calls, days }: { action: Action; calls: number; days: number }) {
+export function FreeQuotaForm({ action, calls, days, maxApps }: { action: Action; calls: number; days: number; maxApps: number }) {
   const [state, onSubmit, pending] = useOpsAction(action);
   return (
     <form onSubmit={onSubmit} className="space-y-4">
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field label="每个 API 的免费次数" htmlFor="fq-calls" error={fieldError(state, "calls")} hint="新应用领取免费额度时生效；已领取的不变">
+        <Field label="每个 API 的免费次数" htmlFor="fq-calls" error={fieldError(state, "calls")} hint="每位实名用户每个接口限领一次；填 0 关闭免费额度；已领取的不变">
           <Input id="fq-calls" name="calls" type="number" min={0} defaultValue={calls} required />
         </Field>
         <Field label="有效期（天）" htmlFor="fq-days" error={fieldError(state, "days")}>
           <Input id="fq-days" name="days" type="number" min={1} defaultValue={days} required />
+        </Field>
+        <Field label="每个账户最多应用数" htmlFor="fq-max-apps" error={fieldError(state, "maxApps")} hint="已删除的应用不计入">
+          <Input id="fq-max-apps" name="maxApps" type="number" min={1} defaultValue={maxApps} required />
         </Field>
       </div>
       <Outcome state={state} />

@@ -1,6 +1,7 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, count, eq, isNull } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
-import { API_KINDS, apps, serviceCodes, type App } from "@/db/schema";
+import { API_KINDS, apps, serviceCodes, settings, users, type App } from "@/db/schema";
+import { DEFAULT_SETTINGS } from "@/lib/pricing/defaults";
 import { encryptSecret } from "@/lib/crypto";
 import { newAppKey, newAppSecret, newId, newServiceCode } from "@/lib/id";
 import { err, ok, type Result } from "@/lib/result";
@@ -14,22 +15,34 @@ export interface CreatedApp {
   serviceCodes: Record<(typeof API_KINDS)[number], string>;
 }
 
+/** Applications (not deleted) one account may have: settings max_apps_per_account, set in /ops. */
+export async function maxAppsPerAccount(db: DbOrTx): Promise<number> {
+  const [row] = await db.select({ value: settings.value }).from(settings).where(eq(settings.key, "max_apps_per_account"));
+  const n = Number(row?.value ?? DEFAULT_SETTINGS.max_apps_per_account);
+  return Number.isInteger(n) && n >= 1 ? n : Number(DEFAULT_SETTINGS.max_apps_per_account);
+}
+
 /**
  * Creates an application with its AppKey, encrypted AppSecret, one service code per API
- * and the default alert rules, in one transaction.
+ * and the default alert rules, in one transaction — refused past the account's cap of live
+ * applications (the account row is locked, so parallel creations cannot pass the cap).
  */
 export async function createApp(
   db: DbOrTx,
   userId: string,
   input: CreateAppInput,
-): Promise<Result<CreatedApp, "name_taken">> {
+): Promise<Result<CreatedApp, "name_taken" | "too_many_apps">> {
   const [dup] = await db
     .select({ id: apps.id })
     .from(apps)
     .where(and(eq(apps.userId, userId), eq(apps.name, input.name), isNull(apps.deletedAt)));
   if (dup) return err("name_taken", "应用名称已存在，请换一个名称", "name");
 
+  const cap = await maxAppsPerAccount(db);
   return db.transaction(async (tx) => {
+    await tx.select({ id: users.id }).from(users).where(eq(users.id, userId)).for("update");
+    const [{ n }] = await tx.select({ n: count() }).from(apps).where(and(eq(apps.userId, userId), isNull(apps.deletedAt)));
+    if (n >= cap) return err("too_many_apps", `每个账户最多可有 ${cap} 个应用，请删除不用的应用后再创建`, "name");
     const appSecret = newAppSecret();
     const [app] = await tx
       .insert(apps)

@@ -81,10 +81,10 @@ describe("free quota", () => {
   it("updates both settings and audits the change", async () => {
     await rolledBack(async (tx) => {
       const before = await getFreeQuota(tx);
-      await updateFreeQuota(tx, op.id, { calls: before.calls + 7, days: 30 });
-      expect(await getFreeQuota(tx)).toEqual({ calls: before.calls + 7, days: 30 });
+      await updateFreeQuota(tx, op.id, { calls: before.calls + 7, days: 30, maxApps: 3 });
+      expect(await getFreeQuota(tx)).toEqual({ calls: before.calls + 7, days: 30, maxApps: 3 });
       const [a] = await audits(tx, "free_quota");
-      expect(a).toMatchObject({ action: "settings.free_quota", before, after: { calls: before.calls + 7, days: 30 } });
+      expect(a).toMatchObject({ action: "settings.free_quota", before, after: { calls: before.calls + 7, days: 30, maxApps: 3 } });
     });
   });
 });

@@ -82,10 +82,11 @@ export const updatePriceSchema = z
   }));
 export type UpdatePriceInput = z.output<typeof updatePriceSchema>;
 
-/** 免费额度: calls per API and days of validity of the free pack. */
+/** 免费额度 (calls per API, 0 = off; days of validity) and the cap of applications per account. */
 export const updateFreeQuotaSchema = z.object({
   calls: z.coerce.number({ error: "请输入次数" }).int("次数须为整数").min(0, "次数不能为负").max(10_000_000, "次数最多 1000 万"),
   days: z.coerce.number({ error: "请输入天数" }).int("天数须为整数").min(1, "有效期至少 1 天").max(3650, "有效期最多 3650 天"),
+  maxApps: z.coerce.number({ error: "请输入应用数" }).int("应用数须为整数").min(1, "每个账户至少可建 1 个应用").max(10_000, "最多 10000 个"),
 });
 export type UpdateFreeQuotaInput = z.output<typeof updateFreeQuotaSchema>;
 

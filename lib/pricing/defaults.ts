@@ -6,6 +6,8 @@ import { DEFAULT_PRICES_FEN, TIERS } from "./tiers";
 export const DEFAULT_SETTINGS: Record<string, string> = {
   free_quota_calls: "1000",
   free_quota_days: "365",
+  /** live applications per account (operators change it in /ops/prices) */
+  max_apps_per_account: "50",
 };
 
 /** Inserts the default price table and settings where missing; never overwrites an operator's change. */

@@ -11,7 +11,7 @@ const NOW = new Date("2026-03-01T08:00:00Z");
 describe.runIf(process.env.DATABASE_URL)("claimFreeQuota", () => {
   it("grants the configured free pack once per application and API", async () => {
     const db = await testDb();
-    const u = await makeUser(db);
+    const u = await makeUser(db, { verified: true });
     const { app } = await makeApp(db, u.id);
     const terms = await freeQuotaTerms(db);
 
@@ -47,8 +47,8 @@ describe.runIf(process.env.DATABASE_URL)("claimFreeQuota", () => {
 
   it("refuses another customer's application", async () => {
     const db = await testDb();
-    const owner = await makeUser(db);
-    const other = await makeUser(db);
+    const owner = await makeUser(db, { verified: true });
+    const other = await makeUser(db, { verified: true });
     const { app } = await makeApp(db, owner.id);
     const r = await claimFreeQuota(db, other.id, app.id, "idcard", NOW);
     expect(r.ok ? "ok" : r.code).toBe("not_found");

@@ -67,7 +67,7 @@ beforeAll(async () => {
       betaPrice: price!.betaPriceFen == null ? "" : fenToYuanInput(price!.betaPriceFen),
       betaEndsAt: price!.betaEndsAt ? new Date(price!.betaEndsAt.getTime() + 8 * 3600_000).toISOString().slice(0, 19) : "",
     },
-    updateFreeQuotaAction: { calls: String(fq.calls), days: String(fq.days) },
+    updateFreeQuotaAction: { calls: String(fq.calls), days: String(fq.days), maxApps: String(fq.maxApps) },
     setRateLimitAction: { appId, ratePerSec: "7" },
     setAppStatusAction: { appId, status: "disabled", reason: "权限测试" },
     cancelPackAction: { packId, reason: "权限测试" },

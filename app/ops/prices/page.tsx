@@ -53,7 +53,7 @@ export default async function OpsPrices() {
           </Card>
         ))}
         <Card title="免费额度">
-          <FreeQuotaForm action={updateFreeQuotaAction} calls={fq.calls} days={fq.days} />
+          <FreeQuotaForm action={updateFreeQuotaAction} calls={fq.calls} days={fq.days} maxApps={fq.maxApps} />
         </Card>
       </div>
     </>

@@ -14,7 +14,7 @@ import { operatorDisabledMessage } from "@/lib/apps/status";
 import { requestUrl } from "@/lib/apps/urls";
 import { env } from "@/lib/env";
 import { count, shTime } from "@/lib/format";
-import { freeQuotaTerms } from "@/lib/quota/free";
+import { claimedFreeApis, freeQuotaTerms } from "@/lib/quota/free";
 import { deleteAppAction, setDisabledAction } from "../actions";
 import { LimitsSection } from "./limits-section";
 
@@ -26,7 +26,15 @@ export default async function AppPage({ params }: { params: Promise<{ id: string
   const app = await getApp(db, user.id, id);
   if (!app) notFound();
   const now = new Date();
-  const [caps, codes, terms, origin] = await Promise.all([appCapabilities(db, app.id, now), serviceCodesOf(db, app.id), freeQuotaTerms(db), publicOrigin()]);
+  const [appCaps, codes, terms, origin, claimed] = await Promise.all([
+    appCapabilities(db, app.id, now),
+    serviceCodesOf(db, app.id),
+    freeQuotaTerms(db),
+    publicOrigin(),
+    claimedFreeApis(db, user.id),
+  ]);
+  // free quota is once per person and API: claimed on another application (or switched off) hides the button here
+  const caps = appCaps.map((c) => ({ ...c, freeClaimed: c.freeClaimed || claimed.has(c.api) || terms.calls === 0 }));
   const active = app.status === "active";
   const heldByPlatform = !active && app.disabledBy === "operator";
   const graceOn = app.prevSecretExpiresAt && app.prevSecretExpiresAt > now;
@@ -103,7 +111,7 @@ export default async function AppPage({ params }: { params: Promise<{ id: string
           {!user.verifiedAt && (
             <div className="mb-4">
               <Alert tone="amber">
-                购买资源包前需完成实名认证（领取免费额度不需要）。
+                领取免费额度与购买资源包前需完成实名认证。
                 <Link href="/console/account#verify" className="ml-1 font-medium underline">
                   去实名认证
                 </Link>
@@ -112,7 +120,7 @@ export default async function AppPage({ params }: { params: Promise<{ id: string
           )}
           <Capabilities appId={app.id} caps={caps} freeCalls={terms.calls} />
           <p className="mt-3 text-xs leading-5 text-slate-500">
-            每个应用的每个接口可领取一次免费额度：{count(terms.calls)} 次，有效期 {terms.days} 天。资源包可叠加，自购买起一年内有效，到期未用完的次数不结转、不退订；次数用完后接口调用将被拒绝。
+            {terms.calls > 0 ? `每位实名认证用户的每个接口可领取一次免费额度（同一身份证号的账户共用，不按应用重复发放）：${count(terms.calls)} 次，有效期 ${terms.days} 天。` : "平台暂未提供免费额度。"}资源包可叠加，自购买起一年内有效，到期未用完的次数不结转、不退订；次数用完后接口调用将被拒绝。
             <Link href="/pricing" className="ml-1 text-brand-600 hover:underline">
               查看定价
             </Link>
