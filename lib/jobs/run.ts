@@ -4,7 +4,7 @@
  * leased for leaseMs(): a process that dies mid-image leaves a lease that runs out, and
  * the image is claimed again by whoever is alive.
  *
- * Exactly-once charging: an image is charged in the same transaction that moves it
+ * Exactly-once charging: an image is charged, and metered, in the same transaction that moves it
  * from running (under this claim's attempt number) to done, so a recognition repeated
  * after a crash, or finished after its job was cancelled, is never charged twice or
  * at all. No quota left → the image fails with 4019 without being recognised.
@@ -81,19 +81,18 @@ async function release(db: Db, c: ClaimedImage, countAttempt: boolean): Promise<
 type Outcome = { ok: true; result: unknown } | { ok: false; error: ImageError };
 
 /**
- * Stores an image's outcome, charging it if it succeeded, in one transaction; returns
+ * Stores an image's outcome, charging it if it succeeded, and its metering row, in one transaction; returns
  * false when the claim was superseded (lease ran out and another process took it, or
  * the job was cancelled), in which case nothing was written or charged.
  */
 export async function finishImage(db: Db, c: ClaimedImage, outcome: Outcome, now: Date, engineMs = 0): Promise<boolean> {
-  let packs: { packId: string; calls: number }[] | null = null;
-  let element: unknown;
   try {
-    element = await db.transaction(async (tx) => {
+    await db.transaction(async (tx) => {
       const [job] = rowsOf<{ state: string }>(await tx.execute(sql`select state from ocr_jobs where id = ${c.jobId} for update`));
       if (!job || (job.state !== "排队中" && job.state !== "处理中")) throw new Superseded();
       let el: unknown = outcome.ok ? outcome.result : outcome.error;
       let ok = outcome.ok;
+      let packs: { packId: string; calls: number }[] | null = null;
       if (ok) {
         const charge = await consumeCalls(tx, { appId: c.appId, api: c.api, n: 1, now });
         if (charge.charged === 1) packs = charge.packs;
@@ -118,32 +117,36 @@ export async function finishImage(db: Db, c: ClaimedImage, outcome: Outcome, now
           callback_state = case when done + 1 = total and callback_url is not null then 'pending' else callback_state end,
           callback_next_at = case when done + 1 = total and callback_url is not null then ${now.toISOString()}::timestamptz else callback_next_at end
         where id = ${c.jobId}`);
-      return { el, ok };
+      // Every image in metering, as a call of its own (request id = job id + index), in
+      // the transaction of its charge: a failure here undoes the charge and the result,
+      // and the image is recognised again once its lease runs out.
+      const code = ok ? 0 : (el as ImageError).err_code;
+      await recordCall(
+        tx,
+        {
+          requestId: `${c.jobId}.${c.idx}`,
+          appId: c.appId,
+          userId: c.userId,
+          api: c.api,
+          httpStatus: 200,
+          code: code === 4019 ? 4019 : 0,
+          imagesOk: ok ? 1 : 0,
+          imagesFailed: ok ? 0 : 1,
+          packs,
+          bytesIn: c.imageB64.length,
+          bytesOut: JSON.stringify(el).length,
+          latencyMs: engineMs,
+          engineMs,
+          signFailure: false,
+          at: now,
+        },
+        { async: false },
+      );
     });
   } catch (e) {
     if (e instanceof Superseded) return false;
     throw e;
   }
-  const { el, ok } = element as { el: unknown; ok: boolean };
-  const code = ok ? 0 : (el as ImageError).err_code;
-  // Every image in metering, as a call of its own (request id = job id + index).
-  await recordCall(db, {
-    requestId: `${c.jobId}.${c.idx}`,
-    appId: c.appId,
-    userId: c.userId,
-    api: c.api,
-    httpStatus: 200,
-    code: code === 4019 ? 4019 : 0,
-    imagesOk: ok ? 1 : 0,
-    imagesFailed: ok ? 0 : 1,
-    packs,
-    bytesIn: c.imageB64.length,
-    bytesOut: JSON.stringify(el).length,
-    latencyMs: engineMs,
-    engineMs,
-    signFailure: false,
-    at: now,
-  }).catch((e: unknown) => console.error(`[jobs] metering of ${c.jobId}.${c.idx} failed:`, e instanceof Error ? e.message : e));
   return true;
 }
 

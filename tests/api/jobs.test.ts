@@ -109,6 +109,56 @@ describe("asynchronous batch jobs", () => {
     expect(refused.body.code).toBe(4019);
   });
 
+  it("each image's charge and its metering row commit together: a metering failure undoes the charge, the image is recognised again and charged once", async () => {
+    const a = await freshApp(10);
+    const sub = await call(a, "submit", { data: Array.from({ length: 3 }, () => small.toString("base64")) });
+    const jobId = sub.body.job_id;
+    // Metering of this job's image 1 fails (a trigger standing in for a database error mid-transaction).
+    const fn = `fail_metering_${jobId.replace(/\W/g, "_")}`;
+    await db.execute(
+      sql.raw(`create function ${fn}() returns trigger language plpgsql as $$ begin
+        if new.request_id = '${jobId}.1' then raise exception 'metering unavailable'; end if; return new; end $$`),
+    );
+    await db.execute(sql.raw(`create trigger ${fn} before insert on calls for each row execute function ${fn}()`));
+    try {
+      await runJobsOnce(db, engine, { limit: 3 });
+    } finally {
+      await db.execute(sql.raw(`drop trigger ${fn} on calls`));
+      await db.execute(sql.raw(`drop function ${fn}()`));
+    }
+    // Images 0 and 2: charged and metered. Image 1: neither charged nor done nor metered.
+    expect(await remainingCalls(db, a.app.id, "general")).toBe(8);
+    let st = await call(a, "status", { job_id: jobId });
+    expect(st.body.progress).toEqual({ done: 2, total: 3 });
+    expect(st.body.result![1]).toBeNull();
+    const meteredIds = async () =>
+      (await db.select({ id: calls.requestId }).from(calls).where(like(calls.requestId, `${jobId}.%`))).map((r) => r.id).sort();
+    expect(await meteredIds()).toEqual([`${jobId}.0`, `${jobId}.2`]);
+    // Its lease runs out; it is recognised again, and charged and metered once.
+    const later = () => new Date(Date.now() + 10 * 60_000);
+    while ((await runJobsOnce(db, engine, { now: later })) > 0);
+    st = await call(a, "status", { job_id: jobId });
+    expect(st.body).toMatchObject({ state: "已完成", progress: { done: 3, total: 3 }, message: { success: 3, fail: 0 } });
+    expect(await remainingCalls(db, a.app.id, "general")).toBe(7);
+    expect(await meteredIds()).toEqual([`${jobId}.0`, `${jobId}.1`, `${jobId}.2`]);
+    // The packs named in metering are exactly the calls the packs lost.
+    const rows = await db.select({ packs: calls.packs }).from(calls).where(like(calls.requestId, `${jobId}.%`));
+    const paid = rows.flatMap((r) => (r.packs ?? []) as { packId: string; calls: number }[]).reduce((s, p) => s + p.calls, 0);
+    expect(paid).toBe(3);
+  });
+
+  it("an image past the quota is metered with the quota code and charges nothing", async () => {
+    const a = await freshApp(1);
+    const sub = await call(a, "submit", { data: Array.from({ length: 2 }, () => small.toString("base64")) });
+    await drain();
+    const rows = await db.select().from(calls).where(like(calls.requestId, `${sub.body.job_id}.%`));
+    expect(rows.map((r) => [r.code, r.imagesOk, r.imagesFailed]).sort()).toEqual([
+      [0, 1, 0],
+      [4019, 0, 1],
+    ]);
+    expect(await remainingCalls(db, a.app.id, "general")).toBe(0);
+  });
+
   it("cancel (queued job): images not done end with 4202, nothing charged; a second cancel is 4203; another app cannot see it", async () => {
     const a = await freshApp(100);
     const sub = await call(a, "submit", { data: Array.from({ length: 4 }, () => small.toString("base64")) });
