@@ -3,6 +3,7 @@
 import { startTransition, useActionState, type FormEvent } from "react";
 import { updateLimitsAction } from "@/app/console/apps/limits-actions";
 import type { ActionState } from "@/app/_server/session";
+import type { ApiKind } from "@/lib/catalogue/apis";
 import { Alert, Button, Field, Input, Textarea } from "./ui";
 
 const FIELD = { general: "capGeneral", idcard: "capIdcard", plate: "capPlate" } as const;
@@ -19,7 +20,7 @@ export function AppLimitsForm({
   appId: string;
   qps: number;
   qpsCeiling: number;
-  caps: { api: "general" | "idcard" | "plate"; label: string; cap: number | null; today: number }[];
+  caps: { api: ApiKind; label: string; cap: number | null; today: number }[];
   ipAllow: string[];
   maxEntries: number;
 }) {

@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import type { Order, OrderLine } from "@/db/schema";
 import { shTime, tierLabel, yuan } from "@/lib/format";
-import { API_LABELS } from "@/lib/pricing/tiers";
+import { API_LABELS } from "@/lib/catalogue/apis";
 import { Badge, Table, Td } from "./ui";
 
 /** Order views shared by 订单详情, 支付 and 支付结果 (the manual's 订单管理 layout). */

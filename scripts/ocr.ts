@@ -9,15 +9,13 @@ import fs from "node:fs";
 import { EmbeddedEngine } from "../lib/engine/embedded";
 import { runBatch } from "../lib/gateway/batch";
 import { codeMessage } from "../lib/api/codes";
-import type { ApiKind } from "../lib/engine/types";
-
-const KINDS: ApiKind[] = ["general", "idcard", "plate"];
+import { isApiKind } from "../lib/catalogue/apis";
 
 async function main(): Promise<number> {
   const args = process.argv.slice(2);
   const pretty = args.includes("--pretty");
   const [kind, ...files] = args.filter((a) => a !== "--pretty");
-  if (!KINDS.includes(kind as ApiKind) || files.length === 0) {
+  if (!isApiKind(kind) || files.length === 0) {
     process.stderr.write("usage: npm run ocr -- <general|idcard|plate> FILE... [--pretty]\n");
     return 2;
   }
@@ -32,7 +30,7 @@ async function main(): Promise<number> {
       }
     });
     const readable = images.filter((b): b is Buffer => b !== null);
-    const response = await runBatch(engine, kind as ApiKind, readable);
+    const response = await runBatch(engine, kind, readable);
     // An unreadable file is reported in place as a file-processing error (4007).
     let k = 0;
     const result = images.map((b) => (b ? response.result[k++] : { err_code: 4007 as const, err_msg: codeMessage(4007) }));

@@ -1,11 +1,12 @@
 import Link from "next/link";
 import { ButtonLink } from "@/components/ui";
 import { AdvantageCards, ScenarioGrid } from "@/components/site-sections";
+import { API_TITLES } from "@/lib/catalogue/apis";
 
 const apis = [
-  { href: "/products/general", name: "通用型 OCR", text: "针对图片中的文字进行 OCR 检测，返回检测到的文字内容及坐标信息。" },
-  { href: "/products/idcard", name: "身份证识别", text: "返回身份证姓名、住址、身份证号等信息，人像面可提供人脸图片，并判定原件或复印件。" },
-  { href: "/products/plate", name: "车牌识别", text: "针对图片中的车牌进行检测，返回车牌号码、颜色类型、置信度及车牌位置坐标。" },
+  { href: "/products/general", name: API_TITLES.general, text: "针对图片中的文字进行 OCR 检测，返回检测到的文字内容及坐标信息。" },
+  { href: "/products/idcard", name: API_TITLES.idcard, text: "返回身份证姓名、住址、身份证号等信息，人像面可提供人脸图片，并判定原件或复印件。" },
+  { href: "/products/plate", name: API_TITLES.plate, text: "针对图片中的车牌进行检测，返回车牌号码、颜色类型、置信度及车牌位置坐标。" },
 ];
 
 export default function Home() {

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { requireUser } from "@/app/_server/session";
 import { Badge, ButtonLink, Card, PageHeader, Table, Td } from "@/components/ui";
 import { API_KINDS } from "@/db/schema";
-import { API_LABEL } from "@/lib/alerts/kinds";
+import { API_LABELS } from "@/lib/catalogue/apis";
 import { count } from "@/lib/format";
 import { getOverview } from "@/lib/monitoring";
 
@@ -50,7 +50,7 @@ export default async function ConsoleHome() {
               </div>
             </Link>
           </div>
-          <Table head={["应用", ...API_KINDS.map((k) => `${API_LABEL[k]} 剩余`), "今日请求 / 失败", "未处理告警", ""]} caption="应用概览">
+          <Table head={["应用", ...API_KINDS.map((k) => `${API_LABELS[k]} 剩余`), "今日请求 / 失败", "未处理告警", ""]} caption="应用概览">
             {rows.map((r) => (
               <tr key={r.id} data-testid="overview-row">
                 <Td>

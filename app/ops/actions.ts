@@ -24,7 +24,7 @@ import {
 } from "@/lib/ops/schemas";
 import { updateFreeQuota } from "@/lib/ops/settings";
 import { confirmTransfer, rejectTransfer } from "@/lib/payments/transfer";
-import { API_LABELS } from "@/lib/pricing/tiers";
+import { API_LABELS } from "@/lib/catalogue/apis";
 import { tierLabel } from "@/lib/format";
 
 /**

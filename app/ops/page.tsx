@@ -8,7 +8,7 @@ import { cny, count, shTime } from "@/lib/format";
 import { AUDIT_ACTIONS, listAudit } from "@/lib/ops/audit";
 import { engineHealth } from "@/lib/ops/engine";
 import { listAllOrders, paidFen } from "@/lib/ops/orders-admin";
-import { API_LABELS } from "@/lib/pricing/tiers";
+import { API_LABELS } from "@/lib/catalogue/apis";
 import { parseRange, RANGES } from "@/lib/ops/range";
 import { overview, revenueSeries } from "@/lib/ops/reports";
 import { opsPage } from "./_server/guard";

@@ -1,6 +1,7 @@
 "use client";
 
 import { Area, AreaChart, Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { APIS, API_KINDS } from "@/lib/catalogue/apis";
 import type { RevenuePoint, UsagePoint } from "@/lib/ops/reports";
 
 /**
@@ -8,8 +9,6 @@ import type { RevenuePoint, UsagePoint } from "@/lib/ops/reports";
  * Each chart has a text summary for screen readers beside it (aria-label on the figure).
  */
 
-const API_COLORS = { general: "#2563eb", idcard: "#16a34a", plate: "#d97706" } as const;
-const API_NAMES = { general: "通用型OCR", idcard: "身份证识别", plate: "车牌识别" } as const;
 const axis = { fontSize: 12, fill: "#64748b" };
 
 function Frame({ label, children }: { label: string; children: React.ReactElement }) {
@@ -31,8 +30,8 @@ export function CallsByApiChart({ points }: { points: UsagePoint[] }) {
         <YAxis tick={axis} allowDecimals={false} width={48} />
         <Tooltip />
         <Legend wrapperStyle={{ fontSize: 12 }} />
-        {(Object.keys(API_COLORS) as (keyof typeof API_COLORS)[]).map((k) => (
-          <Area key={k} type="monotone" dataKey={k} name={API_NAMES[k]} stackId="1" stroke={API_COLORS[k]} fill={API_COLORS[k]} fillOpacity={0.25} isAnimationActive={false} />
+        {API_KINDS.map((k) => (
+          <Area key={k} type="monotone" dataKey={k} name={APIS[k].label} stackId="1" stroke={APIS[k].color} fill={APIS[k].color} fillOpacity={0.25} isAnimationActive={false} />
         ))}
       </AreaChart>
     </Frame>

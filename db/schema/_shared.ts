@@ -5,5 +5,5 @@ export const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 
 export const createdAt = () => ts("created_at").notNull().defaultNow();
 export const updatedAt = () => ts("updated_at").notNull().defaultNow();
 
-export const API_KINDS = ["general", "idcard", "plate"] as const;
-export type ApiKindColumn = (typeof API_KINDS)[number];
+/** The API columns' values are the catalogue's kinds (relative import: drizzle-kit loads this file). */
+export { API_KINDS, type ApiKind as ApiKindColumn } from "../../lib/catalogue/apis";

@@ -15,7 +15,8 @@ import { newId } from "@/lib/id";
 import { percentileMs } from "@/lib/metering/histogram";
 import { remainingByApi } from "@/lib/quota/remaining";
 import { histSumSql } from "@/lib/monitoring/series";
-import { API_LABEL, KIND_INFO, RATE_MIN_CALLS, RATE_WINDOW_MINUTES, type AlertKind, type AlertLevel } from "./kinds";
+import { API_LABELS } from "@/lib/catalogue/apis";
+import { KIND_INFO, RATE_MIN_CALLS, RATE_WINDOW_MINUTES, type AlertKind, type AlertLevel } from "./kinds";
 import { enqueueDeliveries } from "./webhook";
 
 export interface Firing {
@@ -81,7 +82,7 @@ async function quotaFirings(db: DbOrTx, now: Date, appId?: string): Promise<Firi
         const n = left[api];
         const cap = Number(p.capacity);
         const base = { ruleId: r.rule_id, appId: id, userId: r.user_id, kind: r.kind, subject: api, level: KIND_INFO[r.kind].level };
-        const who = `应用「${r.app_name}」的${API_LABEL[api]}`;
+        const who = `应用「${r.app_name}」的${API_LABELS[api]}`;
         if (r.kind === "quota_exhausted" && n === 0) {
           out.push({ ...base, message: `${who}额度已用完，调用将返回 4019，请购买资源包` });
         } else if (r.kind === "quota_low_calls" && n > 0 && n < r.threshold) {
@@ -113,7 +114,7 @@ async function expiringFirings(db: DbOrTx, now: Date, appId?: string): Promise<F
     kind: r.kind,
     subject: r.pack_id,
     level: KIND_INFO.pack_expiring.level,
-    message: `应用「${r.app_name}」的${API_LABEL[r.api]}资源包（剩余 ${r.left_calls} 次）将于 ${shDate(r.expires_at)} 到期`,
+    message: `应用「${r.app_name}」的${API_LABELS[r.api]}资源包（剩余 ${r.left_calls} 次）将于 ${shDate(r.expires_at)} 到期`,
   }));
 }
 
@@ -147,7 +148,7 @@ async function rateFirings(db: DbOrTx, now: Date, appId?: string): Promise<Firin
     for (const x of mine) {
       const calls = Number(x.calls);
       if (calls < RATE_MIN_CALLS) continue;
-      const who = `应用「${r.app_name}」的${API_LABEL[x.api]}`;
+      const who = `应用「${r.app_name}」的${API_LABELS[x.api]}`;
       if (r.kind === "error_rate") {
         const failed = Number(x.failed);
         if (failed * 100 > r.threshold * calls) {

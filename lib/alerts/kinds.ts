@@ -1,6 +1,5 @@
 /** What each alert rule means, for the rules table and event messages. */
 import type { ALERT_KINDS } from "@/db/schema";
-import type { ApiKindColumn } from "@/db/schema";
 
 export type AlertKind = (typeof ALERT_KINDS)[number];
 export type AlertLevel = "info" | "warning" | "critical";
@@ -14,8 +13,6 @@ export const KIND_INFO: Record<AlertKind, { label: string; unit: string; describ
   latency_p95: { label: "响应时间过长", unit: "ms", describe: (n) => `5 分钟内 p95 响应时间高于 ${n} ms（至少 5 次请求）`, level: "warning", min: 1, max: 60_000 },
   sign_failures: { label: "签名失败过多", unit: "次", describe: (n) => `5 分钟内签名校验失败多于 ${n} 次（密钥泄露或配置错误）`, level: "critical", min: 0, max: 100_000 },
 };
-
-export const API_LABEL: Record<ApiKindColumn, string> = { general: "通用型OCR", idcard: "身份证识别", plate: "车牌识别" };
 
 export const LEVEL_LABEL: Record<AlertLevel, string> = { info: "提示", warning: "警告", critical: "严重" };
 

@@ -4,9 +4,8 @@
  */
 import { z } from "zod";
 import { API_CODES, type ApiCode } from "@/lib/api/codes";
-import type { ApiKind } from "@/lib/engine/types";
-import { MAX_BODY_BYTES, MAX_IMAGES } from "@/lib/gateway/body";
-import { pathTemplate } from "@/lib/gateway/routes";
+import { APIS, API_LIST, IMAGE_LIMITS, pathTemplate, type ApiKind } from "@/lib/catalogue/apis";
+import { MAX_BODY_BYTES } from "@/lib/gateway/body";
 import { jobOpenApiPaths } from "@/lib/jobs/spec";
 import { RESULT_SCHEMAS, errorResponse, requestBody, successResponse } from "@/lib/gateway/schemas";
 import { samplesFor } from "@/lib/docs/samples";
@@ -20,33 +19,14 @@ export interface ApiRouteSpec {
   notes: string[];
 }
 
-export const API_ROUTES: readonly ApiRouteSpec[] = [
-  {
-    api: "general",
-    title: "通用型 OCR",
-    path: pathTemplate("general"),
-    description: "针对图片中的文字进行 OCR 检测，返回检测到的文字内容及坐标信息。",
-    notes: [],
-  },
-  {
-    api: "idcard",
-    title: "身份证识别",
-    path: pathTemplate("idcard"),
-    description: "针对图片中的身份证进行 OCR 检测，返回姓名、性别、民族、出生日期、身份证号、住址、签发机关、有效期限等信息。",
-    notes: ["也接受手册 curl 示例的嵌套写法 {\"data\": [{\"data\": [...]}]}。", "未检测到身份证的图片在 result[] 中返回 err_code 4101。"],
-  },
-  {
-    api: "plate",
-    title: "车牌识别",
-    path: pathTemplate("plate"),
-    description: "针对图片中的车牌进行 OCR 检测，返回车牌内容、车牌种类、位置坐标及置信度。",
-    notes: [
-      "路径最后一段不区分大小写（plateLicense.json 与手册示例中的 platelicense.json 均可）。",
-      "Sign 中的 Path 可按 plateLicense.json 或 platelicense.json 任一拼写计算。",
-      "也接受手册 curl 示例的嵌套写法 {\"data\": [{\"data\": [...]}]}。",
-    ],
-  },
-];
+/** The catalogue's APIs (lib/catalogue/apis) as the docs show them. */
+export const API_ROUTES: readonly ApiRouteSpec[] = API_LIST.map((a) => ({
+  api: a.kind,
+  title: a.title,
+  path: pathTemplate(a.kind),
+  description: a.description,
+  notes: [...a.notes],
+}));
 
 export interface FieldSpec {
   name: string;
@@ -117,7 +97,7 @@ export const REQUEST_FIELDS: readonly FieldSpec[] = [
     name: "data",
     required: true,
     type: "list",
-    description: `一张或多张图像 Base64 编码数据构成的 list（1–${MAX_IMAGES} 张）；标准或 URL 安全 Base64 均可；单张不超过 10MB，宽高 32–5000 像素，png/jpg/jpeg/bmp 格式。请求体总大小上限 ${MAX_BODY_BYTES} 字节。`,
+    description: `一张或多张图像 Base64 编码数据构成的 list（1–${IMAGE_LIMITS.maxImages} 张）；标准或 URL 安全 Base64 均可；单张不超过 ${IMAGE_LIMITS.maxImageBytes / 1024 / 1024}MB，宽高 ${IMAGE_LIMITS.minSide}–${IMAGE_LIMITS.maxSide} 像素，png/jpg/jpeg/bmp 格式。请求体总大小上限 ${MAX_BODY_BYTES} 字节。`,
   },
 ];
 
@@ -172,7 +152,7 @@ export function buildOpenApiDocument(serverUrl?: string): JsonObject {
           "X-Request-Id": { schema: { type: "string" } },
           "X-Quota-Remaining": { schema: { type: "integer" } },
         },
-        content: { "application/json": { schema: schema(successResponse(RESULT_SCHEMAS[route.api])) } },
+        content: { "application/json": { schema: schema(successResponse(RESULT_SCHEMAS[APIS[route.api].resultSchema])) } },
       },
     };
     for (const status of errorStatuses) {

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { API_KINDS, quotaPacks, type ApiKindColumn, type QuotaPack } from "@/db/schema";
-import { API_LABELS } from "@/lib/pricing/tiers";
+import { API_LABELS } from "@/lib/catalogue/apis";
 import { packsOfApps } from "@/lib/quota/packs";
 import { callsLeftIn, isPackLive } from "@/lib/quota/remaining";
 

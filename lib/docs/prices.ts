@@ -3,7 +3,7 @@ import type { DbOrTx } from "@/db";
 import { prices } from "@/db/schema";
 import type { ApiKind } from "@/lib/engine/types";
 import { effectiveUnitPrice } from "@/lib/pricing/quote";
-import { API_LABELS, TIERS } from "@/lib/pricing/tiers";
+import { APIS, API_KINDS } from "@/lib/catalogue/apis";
 
 export interface PriceRow {
   tier: number;
@@ -22,11 +22,11 @@ export interface PriceTable {
 /** The price list as operators set it now (read on every request: no caching). */
 export async function publicPriceTable(db: DbOrTx, now = new Date(), only?: ApiKind): Promise<PriceTable[]> {
   const all = await db.select().from(prices).orderBy(asc(prices.api), asc(prices.tier));
-  return (Object.keys(API_LABELS) as ApiKind[]).filter((api) => !only || api === only).map((api) => ({
+  return API_KINDS.filter((api) => !only || api === only).map((api) => ({
     api,
-    label: API_LABELS[api],
+    label: APIS[api].label,
     rows: all
-      .filter((p) => p.api === api && (TIERS as readonly number[]).includes(p.tier))
+      .filter((p) => p.api === api && (APIS[api].tiers as readonly number[]).includes(p.tier))
       .map((p) => ({ tier: p.tier, unitPriceFen: p.unitPriceFen, ...betaNow(p, now) })),
   }));
 }

@@ -1,4 +1,4 @@
-import type { ApiKind } from "@/lib/engine/types";
+import { API_TITLES, type ApiKind } from "@/lib/catalogue/apis";
 
 /**
  * Request samples for the 文档 pages and /openapi.json: curl, Python and Node computing
@@ -12,8 +12,6 @@ export interface Sample {
   title: string;
   code: string;
 }
-
-const LABEL: Record<ApiKind, string> = { general: "通用型 OCR", idcard: "身份证识别", plate: "车牌识别" };
 
 /** `path` is the request path with the service code placeholder, `origin` the site's origin. */
 export function samplesFor(api: ApiKind, origin: string, path: string): Sample[] {
@@ -34,7 +32,7 @@ curl -X POST "${origin.replace(/\/+$/, "")}$URL_PATH" \\
   --data "$BODY"`;
 
   const python = `# -*- coding: utf-8 -*-
-# ${LABEL[api]}
+# ${API_TITLES[api]}
 import base64
 import hashlib
 import json
@@ -64,7 +62,7 @@ headers = {
 response = requests.post(request_url, data=body, headers=headers)
 print(response.json())`;
 
-  const node = `// ${LABEL[api]}（Node.js 18+，无需第三方依赖）
+  const node = `// ${API_TITLES[api]}（Node.js 18+，无需第三方依赖）
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 
@@ -105,7 +103,7 @@ const py = (s: string) => JSON.stringify(s);
 
 export function eopPython(api: ApiKind, url: string, fill: EopFill = {}): string {
   return `# -*- coding: utf-8 -*-
-# ${LABEL[api]}，EOP 签名（账户 AccessKey + 应用 AppKey）
+# ${API_TITLES[api]}，EOP 签名（账户 AccessKey + 应用 AppKey）
 import base64
 import datetime
 import hashlib
@@ -151,7 +149,7 @@ print(response.json())`;
 }
 
 export function eopNode(api: ApiKind, url: string, fill: EopFill = {}): string {
-  return `// ${LABEL[api]}，EOP 签名（Node.js 18+，无需第三方依赖）
+  return `// ${API_TITLES[api]}，EOP 签名（Node.js 18+，无需第三方依赖）
 import { createHash, createHmac, randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 

@@ -1,4 +1,4 @@
-import type { ApiKind } from "@/lib/engine/types";
+import { API_TITLES, type ApiKind } from "@/lib/catalogue/apis";
 
 /** Words of the public site (用户操作手册 chapter 1 and 5, and more). */
 
@@ -15,7 +15,7 @@ export const PRODUCTS: readonly ProductInfo[] = [
   {
     api: "general",
     slug: "general",
-    name: "通用型 OCR",
+    name: API_TITLES.general,
     summary: "针对图片中的文字，进行 OCR 检测，返回检测到的文字内容及坐标信息。",
     features: ["识别印刷体中文、英文、数字与符号", "逐行返回文字内容与四点坐标", "支持倾斜、旋转的文字行", "一次请求最多 50 张图片"],
     scenarios: ["合同、文档、小说等图片的文字提取", "合同校对与文档检索", "PDF 截图与扫描件的文字录入"],
@@ -23,7 +23,7 @@ export const PRODUCTS: readonly ProductInfo[] = [
   {
     api: "idcard",
     slug: "idcard",
-    name: "身份证识别",
+    name: API_TITLES.idcard,
     summary: "使用深度学习技术，返回身份证姓名、性别、民族、出生日期、住址、身份证号、签发机关与有效期限；人像面可提供人脸图片。",
     features: ["人像面与国徽面自动区分", "身份证号按 GB 11643 校验位校正", "返回人像面的人脸图片", "判定原件、复印件或翻拍（risk）"],
     scenarios: ["APP 注册时的证件审核", "金融、政务的实名信息录入", "酒店、网点的身份登记"],
@@ -31,7 +31,7 @@ export const PRODUCTS: readonly ProductInfo[] = [
   {
     api: "plate",
     slug: "plate",
-    name: "车牌识别",
+    name: API_TITLES.plate,
     summary: "针对图片中的车牌，进行 OCR 检测，返回检测到的车牌内容、车牌种类、置信度及车牌位置坐标。",
     features: ["蓝牌、黄牌、绿牌（新能源）、白牌、黑牌", "单层与双层车牌", "一张图片中的多块车牌", "返回车牌四点坐标与置信度"],
     scenarios: ["城市、高速交通协查与违章记录", "停车场出入口登记", "物流园区车辆管理"],

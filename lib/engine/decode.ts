@@ -6,16 +6,17 @@
 import sharp from "sharp";
 import bmp from "bmp-js";
 import { EngineError } from "./types";
+import { IMAGE_LIMITS } from "../catalogue/apis";
 import type { RgbImage } from "./image";
 import { sniffFormat, type ImageFormat } from "@/lib/images/header";
 
 export { sniffFormat, type ImageFormat };
 
-export const MIN_SIDE = 32;
-export const MAX_SIDE = 5000;
-export const MAX_BYTES = 10 * 1024 * 1024;
+export const MIN_SIDE = IMAGE_LIMITS.minSide;
+export const MAX_SIDE = IMAGE_LIMITS.maxSide;
+export const MAX_BYTES = IMAGE_LIMITS.maxImageBytes;
 /** Pixel limit handed to the decoders: the largest image the manual allows. */
-export const MAX_PIXELS = MAX_SIDE * MAX_SIDE;
+export const MAX_PIXELS = IMAGE_LIMITS.maxPixels;
 
 function checkSides(width: number, height: number): void {
   if (!(width >= MIN_SIDE && height >= MIN_SIDE && width <= MAX_SIDE && height <= MAX_SIDE)) {

@@ -6,9 +6,9 @@
 import crypto from "node:crypto";
 import type http from "node:http";
 import ipaddr from "ipaddr.js";
-import { EngineError, type ApiKind, type OcrEngine } from "./types";
+import { EngineError, type OcrEngine } from "./types";
+import { API_KINDS } from "../catalogue/apis";
 
-const KINDS: ApiKind[] = ["general", "idcard", "plate"];
 /** 50 images of 10 MB in base64, plus JSON: the largest single image is 10 MB → ~14 MB. */
 const MAX_BODY = 16 * 1024 * 1024;
 
@@ -48,7 +48,7 @@ async function handleRun(engine: Pick<OcrEngine, "run">, req: http.IncomingMessa
     if (e instanceof EngineError) return send(res, 413, { error: { kind: e.kind, message: e.message } });
     return send(res, 400, { error: { kind: "internal", message: "body must be JSON {kind, image}" } });
   }
-  const kind = KINDS.find((k) => k === parsed.kind);
+  const kind = API_KINDS.find((k) => k === parsed.kind);
   if (!kind || typeof parsed.image !== "string") return send(res, 400, { error: { kind: "internal", message: "body must be JSON {kind, image}" } });
   try {
     const result = await engine.run(kind, Buffer.from(parsed.image, "base64"));

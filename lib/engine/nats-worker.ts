@@ -9,7 +9,8 @@ import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
 import { connect, headers, nanos, type Msg, type NatsConnection } from "@nats-io/transport-node";
 import { Objm, StorageType, type ObjectStore } from "@nats-io/obj";
-import { EngineError, type ApiKind, type OcrEngine } from "./types";
+import { EngineError, type OcrEngine } from "./types";
+import { API_KINDS } from "../catalogue/apis";
 import {
   H_KIND,
   H_OBJECT,
@@ -26,7 +27,6 @@ import {
   type WorkerBeat,
 } from "./nats-wire";
 
-const KINDS: ApiKind[] = ["general", "idcard", "plate"];
 
 export interface NatsWorkerOptions {
   url: string;
@@ -66,7 +66,7 @@ export async function serveNats(engine: OcrEngine, opts: NatsWorkerOptions): Pro
     reply(m, "ack");
     const keepalive = setInterval(() => reply(m, "ack"), KEEPALIVE_MS);
     try {
-      const kind = KINDS.find((k) => k === m.headers?.get(H_KIND));
+      const kind = API_KINDS.find((k) => k === m.headers?.get(H_KIND));
       if (!kind) throw new EngineError("internal", "request without a valid Ocr-Kind header");
       const ref = m.headers?.get(H_OBJECT);
       let image: Uint8Array = m.data;

@@ -2,7 +2,9 @@
  * The contract every OCR engine (embedded ONNX or remote HTTP) fulfils.
  * Result shapes are the manual's per-image `result[]` elements (4.1, 4.2, 4.3).
  */
-export type ApiKind = "general" | "idcard" | "plate";
+import type { ApiKind } from "../catalogue/apis";
+
+export type { ApiKind };
 
 export interface GeneralLine {
   name: string; // index as a string, "0", "1", ...

@@ -22,7 +22,7 @@ import { ApiError } from "@/lib/api/codes";
 import { appSecretsFor } from "@/lib/apps/secrets";
 import type { ApiKind } from "@/lib/engine/types";
 import { accessKeyForGateway, touchAccessKey, type GatewayAccessKey } from "@/lib/accounts/access-keys";
-import { API_LABEL } from "@/lib/alerts/kinds";
+import { API_LABELS } from "@/lib/catalogue/apis";
 import { admitDailyCall, isAddressAllowed } from "@/lib/apps/limits";
 import { ASYNC_COMMIT } from "@/lib/metering/record";
 import { remainingExpr } from "@/lib/quota/remaining";
@@ -216,7 +216,7 @@ export async function admit(db: Db, app: LoadedApp, route: ResolvedRoute, pre: P
   if (Number(gate.fresh) !== 1) throw new AuthError(pre.eop ? 4026 : 4016, who);
   const cap = app.dailyCaps[route.api];
   if (cap && (await admitDailyCall(db, app.appId, route.api, cap, now)) === null) {
-    throw new AuthError(4019, who, `已达该应用${API_LABEL[route.api]}接口的每日调用上限 ${cap} 次（北京时间 0 点重置，可在控制台该应用的“调用限制”中调整）`);
+    throw new AuthError(4019, who, `已达该应用${API_LABELS[route.api]}接口的每日调用上限 ${cap} 次（北京时间 0 点重置，可在控制台该应用的“调用限制”中调整）`);
   }
   return { ...who, api: route.api, serviceCode: route.serviceCode, rateLimitPerSec: app.rateLimitPerSec, remaining: Number(gate.remaining), sign: pre.sign };
 }

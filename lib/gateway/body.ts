@@ -12,9 +12,10 @@
  */
 import type { Hash } from "node:crypto";
 import { ApiError } from "@/lib/api/codes";
+import { IMAGE_LIMITS } from "@/lib/catalogue/apis";
 
-export const MAX_IMAGES = 50;
-export const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
+export const MAX_IMAGES = IMAGE_LIMITS.maxImages;
+export const MAX_IMAGE_BYTES = IMAGE_LIMITS.maxImageBytes;
 /** 50 images of 10 MB in base64, plus room for the JSON around them. */
 export const MAX_BODY_BYTES = MAX_IMAGES * Math.ceil(MAX_IMAGE_BYTES / 3) * 4 + 1024 * 1024;
 /** Seconds a client refused for the body budget should wait. */

@@ -1,5 +1,5 @@
 /**
- * The manual's three request paths, exactly:
+ * Resolving the manual's three request paths (declared in lib/catalogue/apis), exactly:
  *   /v1/aiop/api/{serviceCode}/ocrdetect/ocr/v1/image.json         通用型 OCR
  *   /v1/aiop/api/{serviceCode}/IdentityCard/ocr/v1/idcard.json     身份证识别
  *   /v1/aiop/api/{serviceCode}/driven-plate-ocr/plateLicense.json  车牌识别
@@ -7,9 +7,9 @@
  * Python samples write `platelicense.json`), and its Sign may be computed over either
  * of the manual's two spellings of that segment.
  */
-import type { ApiKind } from "@/lib/engine/types";
+import { API_LIST, API_PREFIX, pathTemplate, type ApiKind } from "@/lib/catalogue/apis";
 
-export const API_PREFIX = "/v1/aiop/api/";
+export { API_PREFIX, pathTemplate };
 
 export interface RouteDef {
   api: ApiKind;
@@ -20,21 +20,13 @@ export interface RouteDef {
   caseInsensitiveLast?: boolean;
 }
 
-export const ROUTES: readonly RouteDef[] = [
-  { api: "general", suffix: "ocrdetect/ocr/v1/image.json" },
-  { api: "idcard", suffix: "IdentityCard/ocr/v1/idcard.json" },
-  {
-    api: "plate",
-    suffix: "driven-plate-ocr/plateLicense.json",
-    signSpellings: ["plateLicense.json", "platelicense.json"],
-    caseInsensitiveLast: true,
-  },
-];
-
-/** The URL path template of an API, e.g. for docs: /v1/aiop/api/{serviceCode}/ocrdetect/ocr/v1/image.json */
-export function pathTemplate(api: ApiKind): string {
-  return `${API_PREFIX}{serviceCode}/${ROUTES.find((r) => r.api === api)!.suffix}`;
-}
+/** The routes of the catalogue (lib/catalogue/apis). */
+export const ROUTES: readonly RouteDef[] = API_LIST.map((a) => ({
+  api: a.kind,
+  suffix: a.suffix,
+  ...(a.signSpellings ? { signSpellings: [...a.signSpellings] } : {}),
+  ...(a.caseInsensitiveLast ? { caseInsensitiveLast: true } : {}),
+}));
 
 export interface ResolvedRoute {
   api: ApiKind;

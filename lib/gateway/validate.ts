@@ -6,7 +6,7 @@
  * {"data": [{"data": [...]}]} is flattened first.
  */
 import { API_CODES, ApiError, type ApiCode } from "@/lib/api/codes";
-import { MAX_SIDE, MIN_SIDE } from "@/lib/engine/decode";
+import { IMAGE_LIMITS } from "@/lib/catalogue/apis";
 import type { ImageError } from "./batch";
 import { MAX_IMAGE_BYTES } from "./body";
 import { parseJsonBody } from "./json";
@@ -79,7 +79,7 @@ export function checkImage(entry: unknown): ImageSlot {
   const format = sniffFormat(image);
   if (!format) return { ok: false, error: perImage(4009) };
   const size = imageSize(image, format);
-  if (size && !(size.width >= MIN_SIDE && size.height >= MIN_SIDE && size.width <= MAX_SIDE && size.height <= MAX_SIDE)) {
+  if (size && !(size.width >= IMAGE_LIMITS.minSide && size.height >= IMAGE_LIMITS.minSide && size.width <= IMAGE_LIMITS.maxSide && size.height <= IMAGE_LIMITS.maxSide)) {
     return { ok: false, error: perImage(4011) };
   }
   return { ok: true, image };

@@ -8,8 +8,7 @@
  *
  * where {api} is general, idcard or plate.
  */
-import { API_KINDS } from "@/db/schema/_shared";
-import type { ApiKind } from "@/lib/engine/types";
+import { isApiKind, type ApiKind } from "@/lib/catalogue/apis";
 import type { ResolvedRoute } from "@/lib/gateway/routes";
 
 export const JOBS_PREFIX = "/v1/aiop/jobs/";
@@ -27,8 +26,8 @@ export function resolveJobRoute(pathname: string): JobRoute | null {
   const parts = pathname.slice(JOBS_PREFIX.length).split("/");
   const [serviceCode, apiPart, actionPart, ...rest] = parts;
   if (rest.length > 0 || !serviceCode || !SERVICE_CODE_RE.test(serviceCode)) return null;
-  const api = API_KINDS.find((k) => k === apiPart);
-  if (!api) return null;
+  if (!isApiKind(apiPart)) return null;
+  const api = apiPart;
   const action: JobAction | undefined = actionPart === undefined ? "submit" : actionPart === "status" || actionPart === "cancel" ? actionPart : undefined;
   if (!action) return null;
   return { api, serviceCode, signPaths: [pathname], action };

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { API_KINDS } from "@/db/schema";
-import { TIERS } from "@/lib/pricing/tiers";
+import { TIERS } from "@/lib/catalogue/apis";
 import { formTokenSchema } from "@/lib/payments/form-token";
 import { shanghaiLocalToDate, yuanToFen } from "./money";
 

@@ -3,7 +3,7 @@ import type { DbOrTx } from "@/db";
 import { prices } from "@/db/schema";
 import type { ApiKind } from "@/lib/engine/types";
 import { effectiveUnitPrice } from "@/lib/pricing/quote";
-import { TIERS } from "@/lib/pricing/tiers";
+import { TIERS } from "@/lib/catalogue/apis";
 
 export interface TierOffer {
   tier: number;

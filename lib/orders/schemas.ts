@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { API_KINDS } from "@/db/schema";
-import { TIERS } from "@/lib/pricing/tiers";
+import { TIERS } from "@/lib/catalogue/apis";
 
 export const MAX_QTY = 99;
 

@@ -1,12 +1,12 @@
 /** The playground's view of the three APIs, browser-safe. */
-import type { ApiKindColumn } from "@/db/schema";
-import { API_LABELS } from "@/lib/pricing/tiers";
+import { API_KINDS, API_LABELS, type ApiKind } from "@/lib/catalogue/apis";
 
-export const PLAYGROUND_APIS: readonly ApiKindColumn[] = ["general", "idcard", "plate"];
+/** The playground offers every API of the catalogue. */
+export const PLAYGROUND_APIS = API_KINDS;
 export { API_LABELS };
 
 /** Sample images one click away, per API (rendered by lib/render, see sample-images.ts). */
-export const SAMPLE_IMAGES: Record<ApiKindColumn, { id: string; label: string }[]> = {
+export const SAMPLE_IMAGES: Record<ApiKind, { id: string; label: string }[]> = {
   general: [{ id: "text", label: "文本页面" }],
   idcard: [
     { id: "portrait", label: "身份证人像面" },

@@ -5,15 +5,17 @@
  * by content, 4011 sides). The server uses the same module for its own guard.
  */
 import { API_CODES, type ApiCode } from "@/lib/api/codes";
+import { IMAGE_LIMITS } from "@/lib/catalogue/apis";
 import { imageSize, sniffFormat, type ImageFormat } from "@/lib/images/header";
 
 export { imageSize, sniffFormat, type ImageFormat };
 
+/** The catalogue's limits (lib/catalogue/apis), under the names this module has always used. */
 export const LIMITS = {
-  maxImages: 50,
-  maxBytes: 10 * 1024 * 1024,
-  minSide: 32,
-  maxSide: 5000,
+  maxImages: IMAGE_LIMITS.maxImages,
+  maxBytes: IMAGE_LIMITS.maxImageBytes,
+  minSide: IMAGE_LIMITS.minSide,
+  maxSide: IMAGE_LIMITS.maxSide,
 } as const;
 
 export interface CodedError {

@@ -1,7 +1,6 @@
 import type { DbOrTx } from "@/db";
 import { prices, settings } from "@/db/schema";
-import type { ApiKind } from "@/lib/engine/types";
-import { DEFAULT_PRICES_FEN, TIERS } from "./tiers";
+import { API_LIST } from "@/lib/catalogue/apis";
 
 export const DEFAULT_SETTINGS: Record<string, string> = {
   free_quota_calls: "1000",
@@ -12,9 +11,7 @@ export const DEFAULT_SETTINGS: Record<string, string> = {
 
 /** Inserts the default price table and settings where missing; never overwrites an operator's change. */
 export async function ensureDefaults(db: DbOrTx): Promise<void> {
-  const rows = (Object.keys(DEFAULT_PRICES_FEN) as ApiKind[]).flatMap((api) =>
-    TIERS.map((tier) => ({ api, tier, unitPriceFen: DEFAULT_PRICES_FEN[api][tier] })),
-  );
+  const rows = API_LIST.flatMap((a) => a.tiers.map((tier) => ({ api: a.kind, tier, unitPriceFen: a.defaultPricesFen[tier] })));
   await db.insert(prices).values(rows).onConflictDoNothing();
   await db
     .insert(settings)

@@ -3,10 +3,10 @@ import Link from "next/link";
 import { requireUser } from "@/app/_server/session";
 import { NavSelect } from "@/components/charts/nav-select";
 import { Badge, ButtonLink, Card, cx, EmptyState, PageHeader, Table, Td } from "@/components/ui";
-import type { ApiKindColumn } from "@/db/schema";
 import { evaluateForUser } from "@/lib/alerts/evaluate";
 import { listEvents, type EventStatusFilter } from "@/lib/alerts/events";
-import { API_LABEL, KIND_INFO, LEVEL_LABEL, type AlertLevel } from "@/lib/alerts/kinds";
+import { API_LABELS, isApiKind } from "@/lib/catalogue/apis";
+import { KIND_INFO, LEVEL_LABEL, type AlertLevel } from "@/lib/alerts/kinds";
 import { listRules } from "@/lib/alerts/rules";
 import { getWebhookSettings, listDeliveries, MAX_ATTEMPTS, SIGNATURE_HEADER } from "@/lib/alerts/webhook";
 import { listApps } from "@/lib/apps/queries";
@@ -27,7 +27,7 @@ const STATUS_TABS: { value: EventStatusFilter; label: string }[] = [
 
 function subjectLabel(subject: string): string {
   if (!subject) return "整个应用";
-  if (subject in API_LABEL) return API_LABEL[subject as ApiKindColumn];
+  if (isApiKind(subject)) return API_LABELS[subject];
   return `资源包 ${subject}`;
 }
 

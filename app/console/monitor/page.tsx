@@ -7,7 +7,7 @@ import { MetricsCharts } from "@/components/charts/metrics-charts";
 import { NavSelect } from "@/components/charts/nav-select";
 import { ButtonLink, Card, cx, EmptyState, PageHeader } from "@/components/ui";
 import { API_KINDS, type ApiKindColumn } from "@/db/schema";
-import { API_LABEL } from "@/lib/alerts/kinds";
+import { API_LABELS } from "@/lib/catalogue/apis";
 import { listApps } from "@/lib/apps/queries";
 import { count, shDate, shTime } from "@/lib/format";
 import { getBurndown, getMetrics, isRange, RANGE_KEYS, RANGES, type RangeKey } from "@/lib/monitoring";
@@ -62,7 +62,7 @@ export default async function MonitorPage({ searchParams }: { searchParams: Sear
   const horizon = now.getTime() + 30 * 86_400_000;
   const series: BurnSeries[] = burnShown.map((b) => ({
     key: b.api,
-    label: API_LABEL[b.api],
+    label: API_LABELS[b.api],
     points: b.points,
     forecast: b.usedUpAt ? [{ t: now.getTime(), left: b.left }, b.usedUpAt <= horizon ? { t: b.usedUpAt, left: 0 } : { t: horizon, left: Math.round(b.left - b.dailyRate * 30) }] : [],
   }));
@@ -79,7 +79,7 @@ export default async function MonitorPage({ searchParams }: { searchParams: Sear
         <NavSelect
           label="接口"
           value={api}
-          options={[{ value: "", label: "全部接口", href: href({ ...q, api: "" }) }, ...API_KINDS.map((k) => ({ value: k, label: API_LABEL[k], href: href({ ...q, api: k }) }))]}
+          options={[{ value: "", label: "全部接口", href: href({ ...q, api: "" }) }, ...API_KINDS.map((k) => ({ value: k, label: API_LABELS[k], href: href({ ...q, api: k }) }))]}
         />
         <nav aria-label="时间范围" className="flex rounded-md border border-slate-300 bg-white p-0.5 sm:ml-auto">
           {RANGE_KEYS.map((r) => (
@@ -124,7 +124,7 @@ export default async function MonitorPage({ searchParams }: { searchParams: Sear
               {burnShown.map((b) => (
                 <li key={b.api} className="rounded-md bg-slate-50 px-3 py-2">
                   <div className="font-medium text-slate-800">
-                    {API_LABEL[b.api]} · 剩余 {count(b.left)} 次
+                    {API_LABELS[b.api]} · 剩余 {count(b.left)} 次
                   </div>
                   <div className="text-slate-500">
                     {b.left === 0

@@ -7,7 +7,7 @@ import { shTime, tierLabel, yuan } from "@/lib/format";
 import { cancelStaleOrders } from "@/lib/orders/cancel";
 import { listOrders } from "@/lib/orders/queries";
 import { ORDER_FILTERS, listOrdersSchema } from "@/lib/orders/schemas";
-import { API_LABELS } from "@/lib/pricing/tiers";
+import { API_LABELS } from "@/lib/catalogue/apis";
 
 export const metadata: Metadata = { title: "订单管理" };
 

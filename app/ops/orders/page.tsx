@@ -5,7 +5,7 @@ import { SelectFilter } from "@/components/ops/forms";
 import { cny, count, shTime } from "@/lib/format";
 import { listAllOrders, paidFen, type OrderStatusFilter } from "@/lib/ops/orders-admin";
 import { listQuerySchema } from "@/lib/ops/schemas";
-import { API_LABELS } from "@/lib/pricing/tiers";
+import { API_LABELS } from "@/lib/catalogue/apis";
 import { ORDER_STATUSES } from "@/db/schema";
 import { opsPage } from "../_server/guard";
 

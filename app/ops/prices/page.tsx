@@ -6,7 +6,7 @@ import { dateToShanghaiLocal, fenToYuanInput } from "@/lib/ops/money";
 import { listPrices } from "@/lib/ops/prices";
 import { getFreeQuota } from "@/lib/ops/settings";
 import { effectiveUnitPrice } from "@/lib/pricing/quote";
-import { API_LABELS } from "@/lib/pricing/tiers";
+import { API_LABELS } from "@/lib/catalogue/apis";
 import { API_KINDS } from "@/db/schema";
 import { updateFreeQuotaAction, updatePriceAction } from "../actions";
 import { opsPage } from "../_server/guard";

@@ -6,7 +6,7 @@ import { ms, pct, RangeTabs, Stat, StatGrid } from "@/components/ops/bits";
 import { count } from "@/lib/format";
 import { parseRange, RANGES } from "@/lib/ops/range";
 import { platformUsage, type TopRow } from "@/lib/ops/reports";
-import { API_LABELS } from "@/lib/pricing/tiers";
+import { API_LABELS } from "@/lib/catalogue/apis";
 import { opsPage } from "../_server/guard";
 
 export const metadata: Metadata = { title: "平台用量 · 运营" };

@@ -2,7 +2,7 @@
 import { getDb } from "@/db";
 import { AppLimitsForm } from "@/components/app-limits";
 import { Card } from "@/components/ui";
-import { API_LABEL } from "@/lib/alerts/kinds";
+import { API_KINDS, API_LABELS } from "@/lib/catalogue/apis";
 import { dailyCallsToday, getAppLimits, MAX_ALLOW_ENTRIES } from "@/lib/apps/limits";
 
 export async function LimitsSection({ userId, appId }: { userId: string; appId: string }) {
@@ -16,7 +16,7 @@ export async function LimitsSection({ userId, appId }: { userId: string; appId: 
           appId={appId}
           qps={limits.qps}
           qpsCeiling={limits.qpsCeiling}
-          caps={(["general", "idcard", "plate"] as const).map((api) => ({ api, label: API_LABEL[api], cap: limits.dailyCaps[api] ?? null, today: today[api] ?? 0 }))}
+          caps={API_KINDS.map((api) => ({ api, label: API_LABELS[api], cap: limits.dailyCaps[api] ?? null, today: today[api] ?? 0 }))}
           ipAllow={limits.ipAllow}
           maxEntries={MAX_ALLOW_ENTRIES}
         />

@@ -9,7 +9,7 @@ import { getAppAdmin } from "@/lib/ops/apps-admin";
 import { listAudit } from "@/lib/ops/audit";
 import { AUDIT_ACTIONS } from "@/lib/ops/audit";
 import { listPacks, packState, type PackState } from "@/lib/ops/packs-admin";
-import { API_LABELS } from "@/lib/pricing/tiers";
+import { API_LABELS } from "@/lib/catalogue/apis";
 import { cancelPackAction, revokePrevSecretAction, setAppStatusAction, setRateLimitAction } from "../../actions";
 import { opsPage } from "../../_server/guard";
 

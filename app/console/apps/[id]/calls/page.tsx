@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { requireUser } from "@/app/_server/session";
 import { Badge, Button, ButtonLink, EmptyState, inputClass, Input, PageHeader, Table, Td } from "@/components/ui";
 import { API_KINDS } from "@/db/schema";
-import { API_LABEL } from "@/lib/alerts/kinds";
+import { API_LABELS } from "@/lib/catalogue/apis";
 import { API_CODES, type ApiCode } from "@/lib/api/codes";
 import { getApp } from "@/lib/apps/queries";
 import { count, shTime } from "@/lib/format";
@@ -59,7 +59,7 @@ export default async function CallsPage({ params, searchParams }: { params: Prom
             <option value="">全部接口</option>
             {API_KINDS.map((k) => (
               <option key={k} value={k}>
-                {API_LABEL[k]}
+                {API_LABELS[k]}
               </option>
             ))}
           </select>
@@ -106,7 +106,7 @@ export default async function CallsPage({ params, searchParams }: { params: Prom
             {rows.map((r) => (
               <tr key={r.id} data-testid="call-row">
                 <Td className="font-mono text-xs">{r.requestId}</Td>
-                <Td>{r.api ? API_LABEL[r.api] : "—"}</Td>
+                <Td>{r.api ? API_LABELS[r.api] : "—"}</Td>
                 <Td>
                   <span title={codeMessage(r.code)} className="inline-flex items-center gap-1.5">
                     {r.code === 0 ? <Badge tone="green">0</Badge> : <Badge tone="red">{r.code}</Badge>}

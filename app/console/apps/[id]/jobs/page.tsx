@@ -7,7 +7,7 @@ import { JobRefresher } from "@/components/job-refresher";
 import { ProgressBar } from "@/components/progress-bar";
 import { Badge, ButtonLink, EmptyState, PageHeader, Table, Td } from "@/components/ui";
 import type { JobState } from "@/db/schema";
-import { API_LABEL } from "@/lib/alerts/kinds";
+import { API_LABELS } from "@/lib/catalogue/apis";
 import { getApp } from "@/lib/apps/queries";
 import { shTime } from "@/lib/format";
 import { listJobs } from "@/lib/jobs/manage";
@@ -56,7 +56,7 @@ export default async function JobsPage({ params }: { params: Promise<{ id: strin
           {jobs.map((j) => (
             <tr key={j.id}>
               <Td className="font-mono text-xs">{j.id}</Td>
-              <Td>{API_LABEL[j.api]}</Td>
+              <Td>{API_LABELS[j.api]}</Td>
               <Td>
                 <Badge tone={TONE[j.state]}>{j.state}</Badge>
               </Td>

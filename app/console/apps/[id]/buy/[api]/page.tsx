@@ -9,7 +9,7 @@ import { getApp } from "@/lib/apps/queries";
 import { shTime } from "@/lib/format";
 import { tierOffers } from "@/lib/orders/catalog";
 import { parseCartQuery } from "@/lib/orders/schemas";
-import { API_LABELS } from "@/lib/pricing/tiers";
+import { API_LABELS } from "@/lib/catalogue/apis";
 
 export const metadata: Metadata = { title: "选择配置" };
 

@@ -10,7 +10,7 @@ import { shTime, tierLabel, yuan } from "@/lib/format";
 import { tierOffers } from "@/lib/orders/catalog";
 import { cartQuery, parseCartQuery } from "@/lib/orders/schemas";
 import { lineAmount } from "@/lib/pricing/quote";
-import { API_LABELS } from "@/lib/pricing/tiers";
+import { API_LABELS } from "@/lib/catalogue/apis";
 
 export const metadata: Metadata = { title: "确认配置" };
 
