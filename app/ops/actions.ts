@@ -20,9 +20,10 @@ import {
   setAppStatusSchema,
   setRateLimitSchema,
   updateFreeQuotaSchema,
+  updateJobRetentionSchema,
   updatePriceSchema,
 } from "@/lib/ops/schemas";
-import { updateFreeQuota } from "@/lib/ops/settings";
+import { updateFreeQuota, updateJobRetention } from "@/lib/ops/settings";
 import { confirmTransfer, rejectTransfer } from "@/lib/payments/transfer";
 import { API_LABELS } from "@/lib/catalogue/apis";
 import { tierLabel } from "@/lib/format";
@@ -56,6 +57,16 @@ export const updateFreeQuotaAction = authedAction(
     revalidatePath("/ops/prices");
     const free = input.calls === 0 ? "免费额度已关闭" : `免费额度已改为 ${input.calls} 次，有效期 ${input.days} 天`;
     return { status: "ok", message: res.changed ? `${free}；每个账户最多 ${input.maxApps} 个应用` : "设置未变化" };
+  },
+  op,
+);
+
+export const updateJobRetentionAction = authedAction(
+  updateJobRetentionSchema,
+  async (input, { db, user }): Promise<ActionState> => {
+    const res = await updateJobRetention(db, user.id, input);
+    revalidatePath("/ops/prices");
+    return { status: "ok", message: res.changed ? `异步任务结果改为保留 ${input.days} 天（已结束的 ${res.jobs} 个任务按新期限计算）` : "设置未变化" };
   },
   op,
 );

@@ -131,6 +131,23 @@ export function FreeQuotaForm({ action, calls, days, maxApps }: { action: Action
   );
 }
 
+export function JobRetentionForm({ action, days }: { action: Action; days: number }) {
+  const [state, onSubmit, pending] = useOpsAction(action);
+  return (
+    <form onSubmit={onSubmit} className="space-y-4">
+      <div className="max-w-xs">
+        <Field label="结果保留天数" htmlFor="job-retention-days" error={fieldError(state, "days")} hint="任务结束后保留结果的天数（1–365），到期后删除任务、图片与结果；修改后对已结束的任务按结束时间重新计算">
+          <Input id="job-retention-days" name="days" type="number" min={1} max={365} defaultValue={days} required />
+        </Field>
+      </div>
+      <Outcome state={state} />
+      <Button type="submit" disabled={pending}>
+        {pending ? "保存中…" : "保存保留天数"}
+      </Button>
+    </form>
+  );
+}
+
 export function RateLimitForm({ action, appId, value }: { action: Action; appId: string; value: number }) {
   const [state, onSubmit, pending] = useOpsAction(action);
   return (

@@ -6,6 +6,7 @@ import { auditLog, users } from "@/db/schema";
 export const AUDIT_ACTIONS: Record<string, string> = {
   "price.update": "修改价格",
   "settings.free_quota": "修改免费额度",
+  "settings.job_retention": "修改异步任务结果保留天数",
   "app.rate_limit": "修改 QPS 上限",
   "app.disable": "停用应用",
   "app.enable": "启用应用",

@@ -1,7 +1,9 @@
 import { and, desc, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Db, DbOrTx } from "@/db";
-import { apps, auditLog, callRollups, coupons, orders, prices, quotaPacks, users, vouchers } from "@/db/schema";
+import { apps, auditLog, callRollups, coupons, ocrJobs, orders, prices, quotaPacks, users, vouchers } from "@/db/schema";
+import { purgeExpiredJobs } from "@/lib/jobs/manage";
+import { retentionDays } from "@/lib/jobs/limits";
 import { newId } from "@/lib/id";
 import { emptyHistogram, bucketIndex } from "@/lib/metering/histogram";
 import { makeApp, makeUser } from "@/tests/helpers/fixtures";
@@ -13,8 +15,8 @@ import { cancelPack } from "./packs-admin";
 import { updatePrice } from "./prices";
 import { issueCouponTo, issueVoucherTo } from "./promotions";
 import { platformUsage, revenueSeries } from "./reports";
-import { creditSchema, issueCouponSchema, updatePriceSchema } from "./schemas";
-import { getFreeQuota, updateFreeQuota } from "./settings";
+import { creditSchema, issueCouponSchema, updateJobRetentionSchema, updatePriceSchema } from "./schemas";
+import { getFreeQuota, updateFreeQuota, updateJobRetention } from "./settings";
 
 let db: Db;
 let op: Awaited<ReturnType<typeof makeUser>>;
@@ -85,6 +87,54 @@ describe("free quota", () => {
       expect(await getFreeQuota(tx)).toEqual({ calls: before.calls + 7, days: 30, maxApps: 3 });
       const [a] = await audits(tx, "free_quota");
       expect(a).toMatchObject({ action: "settings.free_quota", before, after: { calls: before.calls + 7, days: 30, maxApps: 3 } });
+    });
+  });
+});
+
+describe("asynchronous job retention", () => {
+  it("refuses a period outside 1–365 whole days", () => {
+    expect(updateJobRetentionSchema.safeParse({ days: "0" }).success).toBe(false);
+    expect(updateJobRetentionSchema.safeParse({ days: "366" }).success).toBe(false);
+    expect(updateJobRetentionSchema.safeParse({ days: "2.5" }).success).toBe(false);
+    expect(updateJobRetentionSchema.parse({ days: "30" })).toEqual({ days: 30 });
+  });
+
+  it("sets the days, audits the change, and re-dates finished jobs from when they ended (shortening deletes older results)", async () => {
+    await rolledBack(async (tx) => {
+      const u = await makeUser(tx);
+      const a = await makeApp(tx, u.id);
+      const ended = new Date(Date.now() - 5 * 86_400_000);
+      const job = (id: string, finishedAt: Date | null) => ({
+        id,
+        appId: a.app.id,
+        userId: u.id,
+        api: "general" as const,
+        state: finishedAt ? ("已完成" as const) : ("处理中" as const),
+        total: 1,
+        finishedAt,
+        expiresAt: finishedAt ? new Date(finishedAt.getTime() + 7 * 86_400_000) : null,
+      });
+      const oldId = newId("job");
+      const runningId = newId("job");
+      await tx.insert(ocrJobs).values([job(oldId, ended), job(runningId, null)]);
+      const before = await retentionDays(tx);
+      const target = before === 3 ? 4 : 3;
+      const res = await updateJobRetention(tx, op.id, { days: target });
+      expect(res.changed).toBe(true);
+      expect(await retentionDays(tx)).toBe(target);
+      const [old] = await tx.select().from(ocrJobs).where(eq(ocrJobs.id, oldId));
+      expect(old!.expiresAt!.getTime()).toBe(ended.getTime() + target * 86_400_000);
+      const [running] = await tx.select().from(ocrJobs).where(eq(ocrJobs.id, runningId));
+      expect(running!.expiresAt).toBeNull();
+      // ended 5 days ago, kept 3 or 4 days: housekeeping deletes it now; the running job stays
+      await purgeExpiredJobs(tx);
+      expect(await tx.select().from(ocrJobs).where(eq(ocrJobs.id, oldId))).toHaveLength(0);
+      expect(await tx.select().from(ocrJobs).where(eq(ocrJobs.id, runningId))).toHaveLength(1);
+      const [audit] = await audits(tx, "job_retention_days");
+      expect(audit).toMatchObject({ action: "settings.job_retention", actorId: op.id, before: { days: before }, after: { days: target } });
+      // the same value again changes nothing and writes no audit row
+      expect((await updateJobRetention(tx, op.id, { days: target })).changed).toBe(false);
+      expect(await audits(tx, "job_retention_days")).toHaveLength(1);
     });
   });
 });

@@ -90,6 +90,12 @@ export const updateFreeQuotaSchema = z.object({
 });
 export type UpdateFreeQuotaInput = z.output<typeof updateFreeQuotaSchema>;
 
+/** How long an asynchronous job's results are kept after it ends (settings job_retention_days). */
+export const updateJobRetentionSchema = z.object({
+  days: z.coerce.number({ error: "请输入天数" }).int("天数须为整数").min(1, "至少保留 1 天").max(365, "最多保留 365 天"),
+});
+export type UpdateJobRetentionInput = z.output<typeof updateJobRetentionSchema>;
+
 export const setRateLimitSchema = z.object({
   appId: idSchema,
   ratePerSec: z.coerce.number({ error: "请输入 QPS 上限" }).int("QPS 上限须为整数").min(1, "QPS 上限至少为 1").max(10_000, "QPS 上限最多为 10000"),

@@ -1,9 +1,10 @@
-import { inArray, sql } from "drizzle-orm";
+import { eq, inArray, isNotNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
-import { settings } from "@/db/schema";
+import { ocrJobs, settings } from "@/db/schema";
+import { RETENTION_SETTING, retentionDays } from "@/lib/jobs/limits";
 import { DEFAULT_SETTINGS } from "@/lib/pricing/defaults";
 import { writeAudit } from "./audit";
-import type { UpdateFreeQuotaInput } from "./schemas";
+import type { UpdateFreeQuotaInput, UpdateJobRetentionInput } from "./schemas";
 
 const KEYS = ["free_quota_calls", "free_quota_days", "max_apps_per_account"] as const;
 
@@ -34,5 +35,30 @@ export async function updateFreeQuota(db: DbOrTx, actorId: string, input: Update
       .onConflictDoUpdate({ target: settings.key, set: { value: sql`excluded.value`, updatedAt: now } });
     await writeAudit(tx, { actorId, action: "settings.free_quota", targetType: "settings", targetId: "free_quota", before, after: input });
     return { before, after: input, changed: true };
+  });
+}
+
+/**
+ * Changes how many days an asynchronous job's results are kept after it ends, with its
+ * audit row, in one transaction. The new period applies to every finished job, counted
+ * from when it ended (shortening it lets the runner's housekeeping delete older results
+ * within a minute); jobs still running get theirs when they end.
+ */
+export async function updateJobRetention(db: DbOrTx, actorId: string, input: UpdateJobRetentionInput, now = new Date()) {
+  return db.transaction(async (tx) => {
+    await tx.select().from(settings).where(eq(settings.key, RETENTION_SETTING)).for("update");
+    const before = { days: await retentionDays(tx) };
+    if (before.days === input.days) return { before, after: before, changed: false, jobs: 0 };
+    await tx
+      .insert(settings)
+      .values({ key: RETENTION_SETTING, value: String(input.days), updatedAt: now })
+      .onConflictDoUpdate({ target: settings.key, set: { value: String(input.days), updatedAt: now } });
+    const jobs = await tx
+      .update(ocrJobs)
+      .set({ expiresAt: sql`${ocrJobs.finishedAt} + make_interval(days => ${input.days}::int)` })
+      .where(isNotNull(ocrJobs.finishedAt))
+      .returning({ id: ocrJobs.id });
+    await writeAudit(tx, { actorId, action: "settings.job_retention", targetType: "settings", targetId: RETENTION_SETTING, before, after: input });
+    return { before, after: input, changed: true, jobs: jobs.length };
   });
 }

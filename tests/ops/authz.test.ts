@@ -8,6 +8,7 @@ import { encryptSecret } from "@/lib/crypto";
 import { newId } from "@/lib/id";
 import { fenToYuanInput } from "@/lib/ops/money";
 import { getFreeQuota } from "@/lib/ops/settings";
+import { retentionDays } from "@/lib/jobs/limits";
 import { requestTransfer, transferRequestSchema } from "@/lib/payments/transfer";
 import { OPS_PAGES, OPS_ROUTES } from "@/app/ops/routes";
 import { makeApp, makeUser } from "@/tests/helpers/fixtures";
@@ -52,13 +53,14 @@ beforeAll(async () => {
   await db.insert(quotaPacks).values({ id: packId, appId, api: "plate", tier: 1000, callsTotal: 1000, source: "operator", expiresAt: new Date(Date.now() + 86_400_000) });
   const [price] = await db.select().from(prices).where(eq(prices.api, "plate"));
   const fq = await getFreeQuota(db);
+  const keepDays = await retentionDays(db);
   const t1 = await requestTransfer(db, target.id, transferRequestSchema.parse({ amount: "1", payerName: "权限测试", reference: "AUTHZ-1" }));
   const t2 = await requestTransfer(db, target.id, transferRequestSchema.parse({ amount: "1", payerName: "权限测试", reference: "AUTHZ-2" }));
   if (!t1.ok || !t2.ok) throw new Error("transfer fixtures");
   const confirmId = t1.value.id;
   const rejectId = t2.value.id;
   // A valid input per action: if an action forgot its role check, the customer's call would succeed.
-  // Platform-wide values (price, free quota) are resubmitted unchanged, so the operator run changes nothing shared.
+  // Platform-wide values (price, free quota, job retention) are resubmitted unchanged, so the operator run changes nothing shared.
   inputs = {
     updatePriceAction: {
       api: price!.api,
@@ -68,6 +70,7 @@ beforeAll(async () => {
       betaEndsAt: price!.betaEndsAt ? new Date(price!.betaEndsAt.getTime() + 8 * 3600_000).toISOString().slice(0, 19) : "",
     },
     updateFreeQuotaAction: { calls: String(fq.calls), days: String(fq.days), maxApps: String(fq.maxApps) },
+    updateJobRetentionAction: { days: String(keepDays) },
     setRateLimitAction: { appId, ratePerSec: "7" },
     setAppStatusAction: { appId, status: "disabled", reason: "权限测试" },
     cancelPackAction: { packId, reason: "权限测试" },
@@ -122,7 +125,7 @@ describe("operator server actions (every export of app/ops/actions.ts)", () => {
       expect({ name, ...res }).toMatchObject({ name, status: "ok" });
     }
     const [{ n }] = await db.select({ n: count() }).from(auditLog).where(eq(auditLog.actorId, operator.id));
-    expect(n).toBe(10); // price and free quota were unchanged, so not audited
+    expect(n).toBe(10); // price, free quota and job retention were unchanged, so not audited
   });
 });
 
