@@ -12,6 +12,7 @@ export const ALERT_KINDS = [
   "error_rate",
   "latency_p95",
   "sign_failures",
+  "daily_cap",
 ] as const;
 
 export const alertRules = pgTable(
@@ -35,7 +36,7 @@ export const alertEvents = pgTable(
     userId: text("user_id").notNull().references(() => users.id),
     ruleId: text("rule_id").notNull(),
     kind: text("kind", { enum: ALERT_KINDS }).notNull(),
-    /** which API (or "" for the whole app) the condition is about */
+    /** which API (or "" for the whole app, a pack id, or "api:day:percent" for daily_cap) the condition is about */
     subject: text("subject").notNull().default(""),
     level: text("level", { enum: ["info", "warning", "critical"] }).notNull(),
     message: text("message").notNull(),
@@ -48,6 +49,8 @@ export const alertEvents = pgTable(
   (t) => [
     /** one open event per rule and subject, across all instances */
     uniqueIndex("alert_events_one_open").on(t.ruleId, t.subject).where(sql`cleared_at is null`),
+    /** a daily-cap alert (its subject names the day and the percentage) is raised once, ever */
+    uniqueIndex("alert_events_daily_cap_once").on(t.ruleId, t.subject).where(sql`kind = 'daily_cap'`),
     index("alert_events_user").on(t.userId, t.openedAt),
   ],
 );

@@ -11,6 +11,7 @@ export const DEFAULT_RULES: Record<(typeof ALERT_KINDS)[number], number> = {
   error_rate: 20, // more than 20 % failed calls over 5 minutes
   latency_p95: 3000, // p95 above 3000 ms over 5 minutes
   sign_failures: 20, // more than 20 signature failures in 5 minutes
+  daily_cap: 80, // an API's calls today reach 80 % of the application's daily cap (and again at 100 %)
 };
 
 export async function ensureDefaultAlertRules(db: DbOrTx, appId: string): Promise<void> {

@@ -1,7 +1,8 @@
 /**
- * Alert evaluation: for every enabled rule, which subjects (an API, a pack, or "" for the
- * whole application) are in alarm now. New ones are raised with
- *   insert … on conflict (rule_id, subject) where cleared_at is null do nothing
+ * Alert evaluation: for every enabled rule, which subjects (an API, a pack, "" for the
+ * whole application, or an API's day and percentage for daily caps) are in alarm now.
+ * New ones are raised with `insert … on conflict do nothing` against the unique index of
+ * open events per (rule_id, subject) (and, for daily caps, of all events per subject),
  * so any number of app instances evaluating at once raise each alert exactly once; open
  * events whose condition has ended (or whose rule was disabled) get cleared_at (an evaluation
  * at `now` never clears an event opened after `now`). Raising
@@ -16,7 +17,8 @@ import { percentileMs } from "@/lib/metering/histogram";
 import { remainingByApi } from "@/lib/quota/remaining";
 import { histSumSql } from "@/lib/monitoring/series";
 import { API_LABELS } from "@/lib/catalogue/apis";
-import { KIND_INFO, RATE_MIN_CALLS, RATE_WINDOW_MINUTES, type AlertKind, type AlertLevel } from "./kinds";
+import { shanghaiDay } from "@/lib/apps/limits";
+import { dailyCapSubject, KIND_INFO, RATE_MIN_CALLS, RATE_WINDOW_MINUTES, type AlertKind, type AlertLevel } from "./kinds";
 import { enqueueDeliveries } from "./webhook";
 
 export interface Firing {
@@ -165,6 +167,38 @@ async function rateFirings(db: DbOrTx, now: Date, appId?: string): Promise<Firin
   return out;
 }
 
+/**
+ * The daily_cap rule: per API with a daily cap (apps.daily_caps), today's admitted calls
+ * (app_daily_calls, Asia/Shanghai day) against the rule's percentage and against 100 %.
+ * The subject names the API, the day and the percentage, and alert_events_daily_cap_once
+ * keeps each raised once, however often it clears (a cap raised, then lowered again).
+ */
+async function dailyCapFirings(db: DbOrTx, now: Date, appId?: string): Promise<Firing[]> {
+  const day = shanghaiDay(now);
+  const rows = rowsOf<RuleRow & { api: ApiKindColumn; calls: string | number; cap: string | number }>(
+    await db.execute(sql`select r.id as rule_id, a.id as app_id, a.user_id, a.name as app_name, r.kind, r.threshold,
+        c.api, c.count as calls, (a.daily_caps ->> c.api)::bigint as cap
+      from alert_rules r join apps a on a.id = r.app_id
+        join app_daily_calls c on c.app_id = a.id and c.day = ${day}::date
+      where r.enabled and a.deleted_at is null and r.kind = 'daily_cap' and (a.daily_caps ->> c.api) is not null ${appScope(appId)}`),
+  );
+  const out: Firing[] = [];
+  for (const r of rows) {
+    const calls = Number(r.calls);
+    const cap = Number(r.cap);
+    if (!(cap > 0)) continue;
+    const base = { ruleId: r.rule_id, appId: r.app_id, userId: r.user_id, kind: r.kind };
+    const who = `应用「${r.app_name}」的${API_LABELS[r.api]}`;
+    if (calls * 100 >= r.threshold * cap) {
+      out.push({ ...base, subject: dailyCapSubject(r.api, day, r.threshold), level: "warning", message: `${who}今日已调用 ${calls} 次，达到每日上限 ${cap} 次的 ${r.threshold}%（北京时间 0 点重置）` });
+    }
+    if (calls >= cap) {
+      out.push({ ...base, subject: dailyCapSubject(r.api, day, 100), level: "critical", message: `${who}今日已调用 ${calls} 次，达到每日上限 ${cap} 次，今天的后续调用将返回 4019（北京时间 0 点重置，可在控制台该应用的“调用限制”中调整）` });
+    }
+  }
+  return out;
+}
+
 /** Raises what fires and is not open yet; clears open events of `kinds` that no longer fire. */
 export async function applyFirings(db: DbOrTx, firings: Firing[], kinds: readonly AlertKind[], now: Date, appId?: string): Promise<EvaluateResult> {
   const at = now.toISOString();
@@ -176,7 +210,7 @@ export async function applyFirings(db: DbOrTx, firings: Firing[], kinds: readonl
     const rows = rowsOf<{ id: string }>(
       await db.execute(sql`insert into alert_events (id, app_id, user_id, rule_id, kind, subject, level, message, opened_at)
         values ${sql.join(values, sql`, `)}
-        on conflict (rule_id, subject) where cleared_at is null do nothing
+        on conflict do nothing
         returning id`),
     );
     raised.push(...rows.map((r) => r.id));
@@ -203,6 +237,7 @@ export async function evaluate(db: DbOrTx, now: Date = new Date(), opts: { appId
     [QUOTA_KINDS, quotaFirings],
     [["pack_expiring"], expiringFirings],
     [RATE_KINDS, rateFirings],
+    [["daily_cap"], dailyCapFirings],
   ];
   for (const [kinds, fire] of steps) {
     const r = await applyFirings(db, await fire(db, now, opts.appId), kinds, now, opts.appId);
@@ -213,7 +248,7 @@ export async function evaluate(db: DbOrTx, now: Date = new Date(), opts: { appId
 }
 
 /** Every kind is covered by exactly one step above (checked by the tests). */
-export const EVALUATED_KINDS: readonly AlertKind[] = [...QUOTA_KINDS, "pack_expiring", ...RATE_KINDS];
+export const EVALUATED_KINDS: readonly AlertKind[] = [...QUOTA_KINDS, "pack_expiring", ...RATE_KINDS, "daily_cap"];
 export { ALERT_KINDS };
 
 /**

@@ -17,6 +17,7 @@ import { executePrepared, type DbOrTx } from "@/db";
 import { API_KINDS, apps, users, type ApiKindColumn } from "@/db/schema";
 import { normalizeAddress } from "@/lib/net/client-address";
 import { writeAudit } from "@/lib/ops/audit";
+import { crossesPercent, emitDailyCapProgress } from "@/lib/quota/events";
 import { err, ok, type Result } from "@/lib/result";
 
 export const MAX_ALLOW_ENTRIES = 50;
@@ -180,6 +181,7 @@ export function shanghaiDay(now: Date): string {
 /**
  * Counts one admitted call against the daily cap; returns the count including it, or null
  * when the cap was already reached (nothing counted). One atomic statement, so instances agree.
+ * A call that reaches another whole percent of the cap tells the alert jobs (daily_cap rule).
  */
 export async function admitDailyCall(db: DbOrTx, appId: string, api: ApiKindColumn, cap: number, now: Date): Promise<number | null> {
   const [row] = await executePrepared<{ count: number }>(
@@ -187,7 +189,10 @@ export async function admitDailyCall(db: DbOrTx, appId: string, api: ApiKindColu
     sql`insert into app_daily_calls as c (app_id, api, day, count) values (${appId}, ${api}, ${shanghaiDay(now)}::date, 1)
       on conflict (app_id, api, day) do update set count = c.count + 1 where c.count < ${cap} returning c.count`,
   );
-  return row ? Number(row.count) : null;
+  if (!row) return null;
+  const count = Number(row.count);
+  if (crossesPercent(count, cap)) emitDailyCapProgress({ appId, api, count, cap, at: now });
+  return count;
 }
 
 /** Calls admitted today per API (for the console's limits card). */

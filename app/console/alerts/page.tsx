@@ -5,8 +5,7 @@ import { NavSelect } from "@/components/charts/nav-select";
 import { Badge, ButtonLink, Card, cx, EmptyState, PageHeader, Table, Td } from "@/components/ui";
 import { evaluateForUser } from "@/lib/alerts/evaluate";
 import { listEvents, type EventStatusFilter } from "@/lib/alerts/events";
-import { API_LABELS, isApiKind } from "@/lib/catalogue/apis";
-import { KIND_INFO, LEVEL_LABEL, type AlertLevel } from "@/lib/alerts/kinds";
+import { KIND_INFO, LEVEL_LABEL, subjectLabel, type AlertLevel } from "@/lib/alerts/kinds";
 import { listRules } from "@/lib/alerts/rules";
 import { getWebhookSettings, listDeliveries, MAX_ATTEMPTS, SIGNATURE_HEADER } from "@/lib/alerts/webhook";
 import { listApps } from "@/lib/apps/queries";
@@ -24,12 +23,6 @@ const STATUS_TABS: { value: EventStatusFilter; label: string }[] = [
   { value: "未处理", label: "未处理" },
   { value: "已处理", label: "已处理" },
 ];
-
-function subjectLabel(subject: string): string {
-  if (!subject) return "整个应用";
-  if (isApiKind(subject)) return API_LABELS[subject];
-  return `资源包 ${subject}`;
-}
 
 export default async function AlertsPage({ searchParams }: { searchParams: Search }) {
   const sp = await searchParams;
@@ -53,7 +46,7 @@ export default async function AlertsPage({ searchParams }: { searchParams: Searc
 
   return (
     <>
-      <PageHeader title="应用告警" description="应用使用过程中的异常：额度不足或用完、资源包到期、错误率、响应时间与签名失败。" />
+      <PageHeader title="应用告警" description="应用使用过程中的异常：额度不足或用完、资源包到期、错误率、响应时间、签名失败与每日调用上限。" />
 
       <Card title="告警事件">
         <div className="mb-4 flex flex-wrap items-center justify-between gap-3">

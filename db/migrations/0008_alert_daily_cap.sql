@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "alert_events_daily_cap_once" ON "alert_events" USING btree ("rule_id","subject") WHERE kind = 'daily_cap';
