@@ -6,6 +6,7 @@ import { cny } from "@/lib/format";
 import { creditAccount, setAccountStatus } from "@/lib/ops/accounts-admin";
 import { revokePrevSecret, setAppStatus, setRateLimit } from "@/lib/ops/apps-admin";
 import { cancelPack } from "@/lib/ops/packs-admin";
+import { setQpsCeiling } from "@/lib/apps/limits";
 import { updatePrice } from "@/lib/ops/prices";
 import { issueCouponTo, issueVoucherTo } from "@/lib/ops/promotions";
 import {
@@ -18,6 +19,7 @@ import {
   revokePrevSecretSchema,
   setAccountStatusSchema,
   setAppStatusSchema,
+  setQpsCeilingSchema,
   setRateLimitSchema,
   updateFreeQuotaSchema,
   updateJobRetentionSchema,
@@ -79,6 +81,19 @@ export const setRateLimitAction = authedAction(
     revalidatePath("/ops/apps");
     revalidatePath(`/ops/apps/${input.appId}`);
     return { status: "ok", message: `QPS 上限已设为 ${input.ratePerSec}` };
+  },
+  op,
+);
+
+export const setQpsCeilingAction = authedAction(
+  setQpsCeilingSchema,
+  async (input, { db, user }): Promise<ActionState> => {
+    const res = await setQpsCeiling(db, user.id, input.userId, input.ceiling, input.reason);
+    if (!res.ok) return fail(res.message, res.code === "invalid" ? "ceiling" : undefined);
+    revalidatePath("/ops/accounts");
+    if (!res.value.changed) return { status: "ok", message: `QPS 上限仍为 ${input.ceiling}，未变化` };
+    const lowered = res.value.lowered > 0 ? `；${res.value.lowered} 个应用的 QPS 已降至 ${input.ceiling}` : "";
+    return { status: "ok", message: `账户 QPS 上限已设为 ${input.ceiling}，立即生效${lowered}` };
   },
   op,
 );

@@ -334,3 +334,70 @@ export function SelectFilter({ name, value, options, label }: { name: string; va
     </select>
   );
 }
+
+/**
+ * 设置 QPS 上限 of an account: the most QPS its owner may give any application (the console
+ * says so beside the QPS field). Lowering it lowers the applications above it at once.
+ */
+export function QpsCeilingDialog({ action, userId, email, value }: { action: Action; userId: string; email: string; value: number }) {
+  const [open, setOpen] = useState(false);
+  const [done, setDone] = useState<string | null>(null);
+  const [state, formAction, pending] = useActionState(async (prev: ActionState, form: FormData) => {
+    const res = await action(prev, form);
+    if (res.status === "ok") {
+      setOpen(false);
+      setDone(res.message ?? "QPS 上限已保存");
+    }
+    return res;
+  }, idle);
+  const onSubmit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const fd = new FormData(e.currentTarget);
+    startTransition(() => formAction(fd));
+  };
+  return (
+    <>
+      <span className="tabular-nums">{value}</span>
+      <Button
+        type="button"
+        variant="ghost"
+        className="ml-1 h-8 px-2"
+        onClick={() => {
+          setDone(null);
+          setOpen(true);
+        }}
+        aria-label={`设置 ${email} 的 QPS 上限`}
+      >
+        设置
+      </Button>
+      {done && (
+        <p role="status" className="whitespace-normal text-xs text-emerald-700">
+          {done}
+        </p>
+      )}
+      <Dialog open={open} onClose={() => setOpen(false)} title="设置账户 QPS 上限">
+        <form onSubmit={onSubmit} className="space-y-4 whitespace-normal">
+          <input type="hidden" name="userId" value={userId} />
+          <p className="text-sm text-slate-600">
+            账号 <span className="font-medium text-slate-900">{email}</span> 的每个应用，QPS 最多可由用户在控制台设为此值；调低后，高于新上限的应用立即降至新上限。
+          </p>
+          <Field label="QPS 上限（次/秒）" htmlFor={`qc-${userId}`} error={fieldError(state, "ceiling")} required>
+            <Input id={`qc-${userId}`} name="ceiling" type="number" min={1} max={10000} defaultValue={value} required />
+          </Field>
+          <Field label="原因（记入操作审计）" htmlFor={`qc-reason-${userId}`} error={fieldError(state, "reason")} required>
+            <Input id={`qc-reason-${userId}`} name="reason" required minLength={2} maxLength={200} />
+          </Field>
+          {state.status === "error" && <Outcome state={state} />}
+          <DialogFooter>
+            <Button type="button" variant="secondary" onClick={() => setOpen(false)}>
+              取消
+            </Button>
+            <Button type="submit" disabled={pending}>
+              {pending ? "请稍候…" : "保存 QPS 上限"}
+            </Button>
+          </DialogFooter>
+        </form>
+      </Dialog>
+    </>
+  );
+}

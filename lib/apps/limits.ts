@@ -155,13 +155,21 @@ export async function updateAppLimits(db: DbOrTx, userId: string, input: LimitsF
 
 /**
  * Operators set an account's QPS ceiling; its applications above the new ceiling are
- * lowered to it in the same transaction (audited with the reason).
+ * lowered to it in the same transaction (audited with the reason). The gateway reads an
+ * application's QPS on every request (no cache), so the next request on every instance obeys it.
  */
-export async function setQpsCeiling(db: DbOrTx, actorId: string, userId: string, ceiling: number, reason: string): Promise<Result<{ lowered: number }, "not_found" | "invalid">> {
+export async function setQpsCeiling(
+  db: DbOrTx,
+  actorId: string,
+  userId: string,
+  ceiling: number,
+  reason: string,
+): Promise<Result<{ lowered: number; changed: boolean }, "not_found" | "invalid">> {
   if (!Number.isInteger(ceiling) || ceiling < 1 || ceiling > MAX_QPS_CEILING) return err("invalid", `QPS 上限须为 1–${MAX_QPS_CEILING} 的整数`);
   return db.transaction(async (tx) => {
     const [u] = await tx.select({ qpsCeiling: users.qpsCeiling }).from(users).where(eq(users.id, userId)).for("update");
     if (!u) return err("not_found" as const, "账户不存在");
+    if (u.qpsCeiling === ceiling) return ok({ lowered: 0, changed: false });
     await tx.update(users).set({ qpsCeiling: ceiling, updatedAt: new Date() }).where(eq(users.id, userId));
     const lowered = await tx
       .update(apps)
@@ -169,7 +177,7 @@ export async function setQpsCeiling(db: DbOrTx, actorId: string, userId: string,
       .where(and(eq(apps.userId, userId), sql`${apps.rateLimitPerSec} > ${ceiling}`))
       .returning({ id: apps.id });
     await writeAudit(tx, { actorId, action: "account.qps_ceiling", targetType: "user", targetId: userId, before: u, after: { qpsCeiling: ceiling, lowered: lowered.length }, reason });
-    return ok({ lowered: lowered.length });
+    return ok({ lowered: lowered.length, changed: true });
   });
 }
 

@@ -16,6 +16,8 @@ export interface AccountRow {
   balanceFen: number;
   verified: boolean;
   disabled: boolean;
+  /** the most QPS the owner may give an application (users.qps_ceiling) */
+  qpsCeiling: number;
   createdAt: Date;
   apps: number;
   paidOrders: number;
@@ -45,6 +47,7 @@ export async function listAccounts(
       balanceFen: users.balanceFen,
       verified: sql<boolean>`${users.verifiedAt} is not null`,
       disabled: users.disabled,
+      qpsCeiling: users.qpsCeiling,
       createdAt: users.createdAt,
       // drizzle writes a column of the selected table unqualified ("id"), which inside these
       // subqueries would bind to apps.id / orders.id (always 0): name the outer row explicitly

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { API_KINDS } from "@/db/schema";
 import { TIERS } from "@/lib/catalogue/apis";
+import { MAX_QPS_CEILING } from "@/lib/apps/limits";
 import { formTokenSchema } from "@/lib/payments/form-token";
 import { shanghaiLocalToDate, yuanToFen } from "./money";
 
@@ -101,6 +102,18 @@ export const setRateLimitSchema = z.object({
   ratePerSec: z.coerce.number({ error: "请输入 QPS 上限" }).int("QPS 上限须为整数").min(1, "QPS 上限至少为 1").max(10_000, "QPS 上限最多为 10000"),
 });
 export type SetRateLimitInput = z.output<typeof setRateLimitSchema>;
+
+/** 账户 QPS 上限: the most QPS the account's owner may give any of its applications. */
+export const setQpsCeilingSchema = z.object({
+  userId: idSchema,
+  ceiling: z.coerce
+    .number({ error: "请输入 QPS 上限" })
+    .int("QPS 上限须为整数")
+    .min(1, "QPS 上限至少为 1")
+    .max(MAX_QPS_CEILING, `QPS 上限最多为 ${MAX_QPS_CEILING}`),
+  reason: reasonSchema,
+});
+export type SetQpsCeilingInput = z.output<typeof setQpsCeilingSchema>;
 
 export const setAppStatusSchema = z.object({
   appId: idSchema,

@@ -17,6 +17,7 @@ import { testDb } from "../helpers/db";
 import { makeApp, makeUser } from "../helpers/fixtures";
 import { apiPath, imagesBody, ORIGIN, png, signedRequest, standInEngine } from "./helpers";
 import { createAccessKey } from "@/lib/accounts/access-keys";
+import { setQpsCeilingSchema } from "@/lib/ops/schemas";
 
 let db: Db;
 let owner: { id: string; password: string };
@@ -157,6 +158,34 @@ describe("QPS within the account's ceiling", () => {
     const lowered = await setQpsCeiling(db, ops.id, u.id, 20, "回收");
     expect(lowered).toMatchObject({ ok: true, value: { lowered: 1 } });
     expect(await getAppLimits(db, u.id, a.app.id)).toMatchObject({ qps: 20, qpsCeiling: 20 });
+  });
+
+  it("/ops 账号 → 设置 QPS 上限: the owner cannot go above it, and the gateway's very next requests obey it", async () => {
+    const u = await makeUser(db);
+    const ops = await makeUser(db, { role: "operator" });
+    const a = await makeApp(db, u.id);
+    for (const api of ["general", "idcard", "plate"] as const) await grantPack(db, { appId: a.app.id, api, calls: 100, source: "operator" });
+    expect((await updateAppLimits(db, u.id, limitsFormSchema.parse({ appId: a.app.id, qps: "10" }))).ok).toBe(true);
+    // the operator's form, validated by its zod schema
+    expect(setQpsCeilingSchema.safeParse({ userId: u.id, ceiling: "0", reason: "回收" }).success).toBe(false);
+    expect(setQpsCeilingSchema.safeParse({ userId: u.id, ceiling: "2", reason: "" }).success).toBe(false);
+    const input = setQpsCeilingSchema.parse({ userId: u.id, ceiling: "2", reason: "压测回收" });
+    expect(await setQpsCeiling(db, ops.id, input.userId, input.ceiling, input.reason)).toMatchObject({ ok: true, value: { lowered: 1, changed: true } });
+    const [audit] = await db.select().from(auditLog).where(eq(auditLog.targetId, u.id));
+    expect(audit).toMatchObject({ actorId: ops.id, action: "account.qps_ceiling", reason: "压测回收" });
+    // the console says the ceiling and refuses more
+    expect(await getAppLimits(db, u.id, a.app.id)).toMatchObject({ qps: 2, qpsCeiling: 2 });
+    const over = await updateAppLimits(db, u.id, limitsFormSchema.parse({ appId: a.app.id, qps: "3" }));
+    expect(over).toMatchObject({ ok: false, code: "over_ceiling", field: "qps" });
+    if (!over.ok) expect(over.message).toContain("账户上限 2");
+    // no waiting: six requests at once right after the change, at most 2 per second get through
+    const res = await Promise.all(Array.from({ length: 6 }, () => handleOpenApi(from(a, "127.0.0.1"), engine)));
+    const codes = await Promise.all(res.map(async (r) => (await result(r)).code));
+    expect(codes.filter((c) => c === 0).length).toBeLessThanOrEqual(4); // even if the six straddle a second
+    expect(codes.filter((c) => c === 4020).length).toBeGreaterThanOrEqual(2);
+    // the same value again changes nothing and is not audited twice
+    expect(await setQpsCeiling(db, ops.id, u.id, 2, "重复")).toMatchObject({ ok: true, value: { changed: false } });
+    expect(await db.select().from(auditLog).where(eq(auditLog.targetId, u.id))).toHaveLength(1);
   });
 });
 

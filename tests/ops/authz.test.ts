@@ -72,6 +72,7 @@ beforeAll(async () => {
     updateFreeQuotaAction: { calls: String(fq.calls), days: String(fq.days), maxApps: String(fq.maxApps) },
     updateJobRetentionAction: { days: String(keepDays) },
     setRateLimitAction: { appId, ratePerSec: "7" },
+    setQpsCeilingAction: { userId: target.id, ceiling: "12", reason: "权限测试" },
     setAppStatusAction: { appId, status: "disabled", reason: "权限测试" },
     cancelPackAction: { packId, reason: "权限测试" },
     creditAction: { userId: target.id, amount: "1.00", note: "权限测试", token: `authz${Date.now()}${Math.random().toString(36).slice(2)}` },
@@ -125,7 +126,7 @@ describe("operator server actions (every export of app/ops/actions.ts)", () => {
       expect({ name, ...res }).toMatchObject({ name, status: "ok" });
     }
     const [{ n }] = await db.select({ n: count() }).from(auditLog).where(eq(auditLog.actorId, operator.id));
-    expect(n).toBe(10); // price, free quota and job retention were unchanged, so not audited
+    expect(n).toBe(11); // price, free quota and job retention were unchanged, so not audited
   });
 });
 

@@ -2,11 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Badge, EmptyState, PageHeader, Table, Td } from "@/components/ui";
 import { Pager, SearchBar } from "@/components/ops/bits";
-import { CreditDialog, ReasonAction } from "@/components/ops/forms";
+import { CreditDialog, QpsCeilingDialog, ReasonAction } from "@/components/ops/forms";
 import { cny, count, shDate } from "@/lib/format";
 import { listAccounts } from "@/lib/ops/accounts-admin";
 import { listQuerySchema } from "@/lib/ops/schemas";
-import { creditAction, setAccountStatusAction } from "../actions";
+import { creditAction, setAccountStatusAction, setQpsCeilingAction } from "../actions";
 import { opsPage } from "../_server/guard";
 
 export const metadata: Metadata = { title: "账号 · 运营" };
@@ -25,7 +25,7 @@ export default async function OpsAccounts({ searchParams }: { searchParams: Prom
       {rows.length === 0 ? (
         <EmptyState title="没有符合条件的账号" />
       ) : (
-        <Table head={["账号", "状态", "应用", "已完成订单", "余额", "注册时间", "操作"]} caption="账号列表">
+        <Table head={["账号", "状态", "应用", "QPS 上限", "已完成订单", "余额", "注册时间", "操作"]} caption="账号列表">
           {rows.map((u) => (
             <tr key={u.id}>
               <Td>
@@ -43,6 +43,9 @@ export default async function OpsAccounts({ searchParams }: { searchParams: Prom
                 <Link className="text-brand-600 hover:underline" href={`/ops/apps?q=${encodeURIComponent(u.email)}`} aria-label={`${u.email} 的应用`}>
                   {u.apps}
                 </Link>
+              </Td>
+              <Td>
+                <QpsCeilingDialog action={setQpsCeilingAction} userId={u.id} email={u.email} value={u.qpsCeiling} />
               </Td>
               <Td className="tabular-nums">
                 {u.paidOrders} 笔 · {cny(u.paidFen)}
