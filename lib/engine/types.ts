@@ -68,13 +68,29 @@ export type EngineErrorKind =
   | "busy"
   | "internal";
 
+/** Marks engine errors across copies of this module (see EngineError's instanceof). */
+const ENGINE_ERROR = Symbol.for("ocr-cloud.engine-error");
+
 export class EngineError extends Error {
+  readonly [ENGINE_ERROR] = true;
   constructor(
     public readonly kind: EngineErrorKind,
     message: string,
   ) {
     super(message);
     this.name = "EngineError";
+  }
+
+  /**
+   * `instanceof EngineError` holds for an EngineError made by any copy of this class.
+   * `next build` puts this module into several chunks (the instrumentation hook that runs
+   * the job runner, each route), while the engine is one per process (getEngine, on
+   * globalThis): an error the engine created in one chunk must still be recognised in
+   * another, or a busy pool becomes 5000 instead of 5001 and a job image fails instead
+   * of waiting.
+   */
+  static [Symbol.hasInstance](v: unknown): boolean {
+    return typeof v === "object" && v !== null && (v as { [ENGINE_ERROR]?: unknown })[ENGINE_ERROR] === true;
   }
 }
 

@@ -162,6 +162,7 @@ export async function processImage(db: Db, engine: OcrEngine, c: ClaimedImage, n
     outcome = { ok: true, result: await engine.run(c.api, image) };
   } catch (e) {
     const kind = e instanceof EngineError ? e.kind : "internal";
+    if (kind === "internal") console.error(`[jobs] image ${c.jobId}.${c.idx} attempt ${c.attempts}/${MAX_ATTEMPTS}:`, e instanceof Error ? e.message : e);
     if (kind === "busy" || (kind === "internal" && c.attempts < MAX_ATTEMPTS)) {
       await release(db, c, kind !== "busy");
       return "released";
