@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useActionState, useState } from "react";
 import { Alert, Button, Field, Input } from "./ui";
 import type { ActionState } from "@/lib/action-state";
+import { LEGAL, titled } from "@/lib/legal/documents";
 
 type Action = (prev: ActionState, form: FormData) => Promise<ActionState>;
 
@@ -14,6 +15,7 @@ export function AuthForm({ mode, action, next }: { mode: "login" | "register"; a
   const isLogin = mode === "login";
   // controlled, so a refused submission keeps everything that was typed (React resets uncontrolled fields)
   const [v, setV] = useState({ email: "", name: "", password: "", confirm: "" });
+  const [agree, setAgree] = useState(false);
   const bind = (k: keyof typeof v) => ({ value: v[k], onChange: (e: { target: { value: string } }) => setV((o) => ({ ...o, [k]: e.target.value })) });
   return (
     <form action={formAction} className="space-y-4" noValidate>
@@ -42,6 +44,37 @@ export function AuthForm({ mode, action, next }: { mode: "login" | "register"; a
         <Field label="确认密码" htmlFor="confirm" error={fe.confirm} required>
           <Input id="confirm" name="confirm" type="password" autoComplete="new-password" required aria-invalid={!!fe.confirm} {...bind("confirm")} />
         </Field>
+      )}
+      {!isLogin && (
+        <div>
+          <label className="flex items-start gap-2 text-sm text-slate-700">
+            <input
+              type="checkbox"
+              id="agree"
+              name="agree"
+              checked={agree}
+              onChange={(e) => setAgree(e.target.checked)}
+              aria-invalid={!!fe.agree}
+              aria-describedby={fe.agree ? "agree-error" : undefined}
+              className="mt-0.5 h-4 w-4 shrink-0 accent-brand-600"
+            />
+            <span>
+              我已阅读并同意
+              <Link href={LEGAL.terms.href} target="_blank" className="text-brand-600 hover:underline">
+                {titled("terms")}
+              </Link>
+              和
+              <Link href={LEGAL.privacy.href} target="_blank" className="text-brand-600 hover:underline">
+                {titled("privacy")}
+              </Link>
+            </span>
+          </label>
+          {fe.agree && (
+            <p id="agree-error" role="alert" className="mt-1 text-sm text-red-600">
+              {fe.agree}
+            </p>
+          )}
+        </div>
       )}
       {isLogin && (
         <p className="-mt-2 text-right text-sm">

@@ -5,6 +5,7 @@ import { useActionState, useState } from "react";
 import type { ActionState } from "@/lib/action-state";
 import { createOrderAction } from "@/app/console/orders/actions";
 import { yuan } from "@/lib/format";
+import { LEGAL, titled } from "@/lib/legal/documents";
 import { Alert, Button, ButtonLink, Card } from "./ui";
 
 /** 确认配置: the 协议 checkbox, 配置费用, 上一步 and 立即购买 (disabled until the box is ticked). */
@@ -21,8 +22,8 @@ export function ConfirmOrderForm({ appId, api, q, totalFen, backHref }: { appId:
           <input type="checkbox" name="agree" checked={agree} onChange={(e) => setAgree(e.target.checked)} className="mt-0.5 h-4 w-4 accent-brand-600" />
           <span>
             我已阅读并同意相关协议。
-            <Link href="/agreement" target="_blank" className="text-brand-600 hover:underline">
-              《OCR 公测产品服务协议》
+            <Link href={LEGAL.beta.href} target="_blank" className="text-brand-600 hover:underline">
+              {titled("beta")}
             </Link>
           </span>
         </label>

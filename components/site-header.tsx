@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { auth } from "@/auth";
+import { LEGAL } from "@/lib/legal/documents";
 
 const nav = [
   { href: "/products", label: "产品" },
@@ -64,7 +65,9 @@ export function SiteFooter() {
         <nav aria-label="页脚" className="flex gap-4">
           <Link href="/docs">API 文档</Link>
           <Link href="/faq">常见问题</Link>
-          <Link href="/agreement">服务协议</Link>
+          <Link href={LEGAL.terms.href}>{LEGAL.terms.name}</Link>
+          <Link href={LEGAL.privacy.href}>{LEGAL.privacy.name}</Link>
+          <Link href={LEGAL.beta.href}>{LEGAL.beta.name}</Link>
           <a href="/openapi.json">OpenAPI</a>
         </nav>
       </div>

@@ -34,6 +34,7 @@ export async function registerNew(page: Page, password = "Passw0rd!x", wait: Aut
   await page.getByLabel("邮箱").fill(email);
   await page.getByLabel("密码", { exact: true }).fill(password);
   await page.getByLabel("确认密码").fill(password);
+  await page.getByLabel(/我已阅读并同意/).check();
   await page.getByRole("button", { name: "注册" }).click();
   await expect(page).toHaveURL(/\/console/, wait);
   return email;

@@ -3,8 +3,11 @@
 import { AuthError, CredentialsSignin } from "next-auth";
 import { signIn, SignInRefused } from "@/auth";
 import { getDb } from "@/db";
-import { loginSchema, registerSchema } from "@/lib/accounts/schemas";
+import { publicOrigin } from "@/app/(site)/_lib/origin";
+import { loginSchema, registerFormSchema } from "@/lib/accounts/schemas";
+import { sendVerificationMail } from "@/lib/accounts/email-verify";
 import { admitRegistration, registerUser } from "@/lib/accounts/users";
+import { SIGNUP_TERMS_VERSION } from "@/lib/legal/documents";
 import { requestAddress } from "@/app/_server/client-address";
 import type { ActionState } from "@/app/_server/session";
 
@@ -48,22 +51,28 @@ export async function loginAction(_prev: ActionState, form: FormData): Promise<A
 }
 
 export async function registerAction(_prev: ActionState, form: FormData): Promise<ActionState> {
-  const parsed = registerSchema.safeParse({
+  const parsed = registerFormSchema.safeParse({
     email: form.get("email"),
     password: form.get("password"),
+    confirm: form.get("confirm"),
     name: form.get("name") ?? "",
+    agree: form.get("agree") ?? undefined,
   });
   if (!parsed.success) {
     const fieldErrors = fieldErrorsOf(parsed.error.issues);
     return { status: "error", message: Object.values(fieldErrors)[0]!, fieldErrors };
   }
-  if (form.get("password") !== form.get("confirm")) {
-    return { status: "error", message: "两次输入的密码不一致", fieldErrors: { confirm: "两次输入的密码不一致" } };
-  }
+  const { email, password, name } = parsed.data;
   const db = await getDb();
   const admitted = await admitRegistration(db, await requestAddress());
   if (!admitted.ok) return { status: "error", message: admitted.message };
-  const res = await registerUser(db, parsed.data);
+  const res = await registerUser(db, { email, password, name, termsVersion: SIGNUP_TERMS_VERSION });
   if (!res.ok) return { status: "error", message: res.message, fieldErrors: { email: res.message } };
-  return doSignIn(parsed.data.email, parsed.data.password, safeNext(form.get("next")));
+  try {
+    await sendVerificationMail(db, res.value.id, await publicOrigin());
+  } catch (e) {
+    // the account exists; the console's 邮箱未验证 banner offers 重新发送
+    console.error("[mail] verification mail at sign-up failed:", e instanceof Error ? e.message : e);
+  }
+  return doSignIn(email, password, safeNext(form.get("next")));
 }

@@ -1,12 +1,15 @@
 import { ConsoleShell } from "@/components/console-shell";
+import { EmailVerifyBanner } from "@/components/email-verify-banner";
 import { requireUser } from "@/app/_server/session";
 import { countOpenAlerts } from "@/lib/alerts/count";
+import { resendVerificationAction } from "./account/actions";
 
 export default async function ConsoleLayout({ children }: { children: React.ReactNode }) {
   const { db, user } = await requireUser();
   const openAlerts = await countOpenAlerts(db, user.id);
   return (
     <ConsoleShell user={{ email: user.email, name: user.name, role: user.role, verified: !!user.verifiedAt }} openAlerts={openAlerts}>
+      {!user.emailVerifiedAt && <EmailVerifyBanner email={user.email} action={resendVerificationAction} />}
       {children}
     </ConsoleShell>
   );

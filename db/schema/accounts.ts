@@ -21,6 +21,11 @@ export const users = pgTable(
     /** HMAC-SHA256 of the ID number with a server key (lib/accounts/fingerprint.ts); one account per number */
     idFingerprint: text("id_fingerprint"),
     verifiedAt: ts("verified_at"),
+    /** when the owner opened the e-mail verification link (lib/accounts/email-verify.ts); null = 邮箱未验证 */
+    emailVerifiedAt: ts("email_verified_at"),
+    /** the version of 《用户协议》《隐私政策》 accepted at sign-up (lib/legal.ts) and when */
+    termsVersion: text("terms_version"),
+    termsAcceptedAt: ts("terms_accepted_at"),
     /** suspended by an operator: no sign-in, no console, no API */
     disabled: boolean("disabled").notNull().default(false),
     disabledReason: text("disabled_reason"),

@@ -1,3 +1,4 @@
+import { titled } from "@/lib/legal/documents";
 import { z } from "zod";
 
 export const emailSchema = z
@@ -16,7 +17,18 @@ export const registerSchema = z.object({
   password: passwordSchema,
   name: z.string().trim().max(40, "名称不能超过 40 个字符").default(""),
 });
-export type RegisterInput = z.infer<typeof registerSchema>;
+export type RegisterInput = z.infer<typeof registerSchema> & {
+  /** the agreements' version accepted at sign-up (lib/legal/documents.ts), recorded with the time */
+  termsVersion?: string;
+};
+
+/** The sign-up form: the account, the repeated password and the consent box (ticked = "on"). */
+export const registerFormSchema = registerSchema
+  .extend({
+    confirm: z.string({ error: "请再次输入密码" }),
+    agree: z.literal("on", { error: `请阅读并勾选同意${titled("terms")}和${titled("privacy")}` }),
+  })
+  .refine((v) => v.password === v.confirm, { message: "两次输入的密码不一致", path: ["confirm"] });
 
 export const loginSchema = z.object({
   email: emailSchema,

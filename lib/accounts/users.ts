@@ -33,7 +33,14 @@ export async function registerUser(
   const passwordHash = await hashPassword(input.password);
   const rows = await db
     .insert(users)
-    .values({ id: newId("usr"), email: input.email, passwordHash, name: input.name || input.email.split("@")[0], role })
+    .values({
+      id: newId("usr"),
+      email: input.email,
+      passwordHash,
+      name: input.name || input.email.split("@")[0],
+      role,
+      ...(input.termsVersion ? { termsVersion: input.termsVersion, termsAcceptedAt: new Date() } : {}),
+    })
     .onConflictDoNothing({ target: users.email })
     .returning();
   const u = rows[0];

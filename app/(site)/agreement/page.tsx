@@ -1,13 +1,15 @@
 import type { Metadata } from "next";
+import { LegalDocument, type LegalSection } from "@/components/legal-document";
+import { LEGAL, titled } from "@/lib/legal/documents";
 
-export const metadata: Metadata = { title: "公测产品服务协议" };
+export const metadata: Metadata = { title: LEGAL.beta.name };
 
-const SECTIONS: { title: string; items: string[] }[] = [
+const SECTIONS: LegalSection[] = [
   {
     title: "一、协议的范围",
     items: [
       "本协议是您与本平台之间就印刷文字识别 OCR 公测产品（通用型 OCR、身份证识别、车牌识别，以下简称“公测产品”）的使用所订立的协议。",
-      "您在订购页面勾选“我已阅读并同意相关协议”并提交订单，即表示您已充分阅读、理解并同意本协议的全部内容。",
+      `您在订购页面勾选“我已阅读并同意相关协议”并提交订单，即表示您已充分阅读、理解并同意本协议的全部内容。本协议未约定的事项适用${titled("terms")}。`,
     ],
   },
   {
@@ -38,7 +40,7 @@ const SECTIONS: { title: string; items: string[] }[] = [
   {
     title: "五、数据与隐私",
     items: [
-      "本平台仅为完成识别处理您上传的图片，识别完成后不留存图片内容；调用记录（时间、接口、结果状态、耗时、流量）用于计费、监控与告警。",
+      `本平台仅为完成识别处理您上传的图片，识别完成后不留存图片内容；调用记录（时间、接口、结果状态、耗时、流量）用于计费、监控与告警。详见${titled("privacy")}。`,
       "实名认证时，本平台仅保存您的姓名、打码后的身份证号及其摘要，不保存完整身份证号。",
     ],
   },
@@ -56,22 +58,5 @@ const SECTIONS: { title: string; items: string[] }[] = [
 ];
 
 export default function AgreementPage() {
-  return (
-    <main className="mx-auto max-w-3xl px-4 py-12">
-      <h1 className="text-3xl font-bold tracking-tight text-slate-900">《公测产品服务协议》</h1>
-      <p className="mt-2 text-sm text-slate-500">版本 V1.0</p>
-      <div className="mt-8 space-y-8 rounded-lg border border-slate-200 bg-white p-6 sm:p-8">
-        {SECTIONS.map((s) => (
-          <section key={s.title}>
-            <h2 className="text-lg font-semibold text-slate-900">{s.title}</h2>
-            <ol className="mt-3 list-decimal space-y-2 pl-5 text-sm leading-7 text-slate-600">
-              {s.items.map((it) => (
-                <li key={it}>{it}</li>
-              ))}
-            </ol>
-          </section>
-        ))}
-      </div>
-    </main>
-  );
+  return <LegalDocument doc="beta" sections={SECTIONS} />;
 }

@@ -5,6 +5,7 @@ import { getDb } from "@/db";
 import { Badge, ButtonLink, Table, Td } from "@/components/ui";
 import { betaEnd, publicPriceTable } from "@/lib/docs/prices";
 import { cny, shTime, tierLabel } from "@/lib/format";
+import { LEGAL, titled } from "@/lib/legal/documents";
 
 export const metadata: Metadata = { title: "定价" };
 
@@ -78,8 +79,8 @@ export default async function PricingPage() {
         </ol>
         <p className="mt-4 text-sm text-slate-500">
           购买前需完成实名认证。订购即表示同意
-          <Link href="/agreement" className="text-brand-600 hover:underline">
-            《公测产品服务协议》
+          <Link href={LEGAL.beta.href} className="text-brand-600 hover:underline">
+            {titled("beta")}
           </Link>
           。
         </p>

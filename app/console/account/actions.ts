@@ -5,6 +5,8 @@ import { z } from "zod";
 import { signIn } from "@/auth";
 import { authedAction, type ActionState } from "@/app/_server/session";
 import { requestAddress } from "@/app/_server/client-address";
+import { publicOrigin } from "@/app/(site)/_lib/origin";
+import { sendVerificationMail } from "@/lib/accounts/email-verify";
 import { admitPhotoRead, readIdcardPhoto } from "@/lib/accounts/idcard-photo";
 import { profileSchema, updateProfile } from "@/lib/accounts/profile";
 import { changePasswordSchema } from "@/lib/accounts/schemas";
@@ -50,3 +52,10 @@ export const readIdcardPhotoAction = authedAction(
     return { status: "ok", data: res.value };
   },
 );
+
+/** 邮箱未验证 → 重新发送: mails a fresh verification link (at most RESEND_LIMIT an hour). */
+export const resendVerificationAction = authedAction(z.object({}), async (_input, { db, user }): Promise<ActionState> => {
+  const res = await sendVerificationMail(db, user.id, await publicOrigin());
+  if (!res.ok) return { status: "error", message: res.message };
+  return { status: "ok", message: `验证邮件已发送至 ${res.value.email}，请在 24 小时内点击邮件中的链接。` };
+});
