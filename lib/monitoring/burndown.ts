@@ -12,8 +12,9 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import { rowsOf, type DbOrTx } from "@/db";
 import { API_KINDS, apps, type ApiKindColumn } from "@/db/schema";
 import { packsOfApps } from "@/lib/quota/packs";
-import { remainingByApi } from "@/lib/quota/remaining";
+import { isPackLive, remainingByApi } from "@/lib/quota/remaining";
 import { rollupSource } from "./compact";
+import { forecastQuota, type Forecast } from "./forecast";
 import { BUCKET_ORIGIN, bucketStart } from "./range";
 
 const DAY = 86_400_000;
@@ -33,10 +34,10 @@ export interface ApiBurndown {
   points: BurnPoint[];
   /** calls charged per day over the last 7 days */
   dailyRate: number;
-  /** when the calls left run out at dailyRate (null: no use, or nothing left) */
-  usedUpAt: number | null;
-  /** earliest expiry of a valid pack, which may come first */
-  nextExpiry: number | null;
+  /** when the calls left run out at dailyRate, or that they outlast the packs (lib/monitoring/forecast.ts) */
+  forecast: Forecast;
+  /** the expected calls left from now to the end of the forecast */
+  forecastPath: BurnPoint[];
   /** whether the API has ever had a pack */
   hasPacks: boolean;
 }
@@ -91,9 +92,12 @@ export async function getBurndown(db: DbOrTx, f: { userId: string; appId?: strin
 
     const charged7 = Number(week.find((w) => w.api === api)?.n ?? 0);
     const dailyRate = weekDays > 0 ? charged7 / weekDays : 0;
-    const usedUpAt = dailyRate > 0 && left[api] > 0 ? now.getTime() + (left[api] / dailyRate) * DAY : null;
-    const valid = mine.filter((p) => p.expiresAt.getTime() > now.getTime() && p.startsAt.getTime() <= now.getTime() && p.callsUsed < p.callsTotal);
-    const nextExpiry = valid.length > 0 ? Math.min(...valid.map((p) => p.expiresAt.getTime())) : null;
-    return { api, left: left[api], points, dailyRate, usedUpAt, nextExpiry, hasPacks: mine.length > 0 };
+    const valid = mine.filter((p) => isPackLive(p, now));
+    const { forecast, path } = forecastQuota(
+      valid.map((p) => ({ left: p.callsTotal - p.callsUsed, expiresAt: p.expiresAt.getTime() })),
+      dailyRate,
+      now.getTime(),
+    );
+    return { api, left: left[api], points, dailyRate, forecast, forecastPath: path, hasPacks: mine.length > 0 };
   });
 }

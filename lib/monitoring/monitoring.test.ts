@@ -133,7 +133,10 @@ describe("应用监控 from signed calls", () => {
       // the rate is over the last 7 days from the first whole hour
       const weekDays = (now.getTime() - Math.ceil((now.getTime() - 7 * DAY) / 3_600_000) * 3_600_000) / DAY;
       expect(general!.dailyRate).toBeCloseTo(5 / weekDays, 9);
-      expect(general!.usedUpAt).toBeCloseTo(now.getTime() + (95 / (5 / weekDays)) * DAY, -1);
+      const at = now.getTime() + (95 / (5 / weekDays)) * DAY; // within the pack's year
+      expect(general!.forecast).toMatchObject({ kind: "runsOut", daysLeft: Math.ceil((at - now.getTime()) / DAY), expiring: 0 });
+      if (general!.forecast.kind === "runsOut") expect(general!.forecast.at).toBeCloseTo(at, -1);
+      expect(general!.forecastPath.at(-1)).toMatchObject({ left: 0 });
     });
   });
 

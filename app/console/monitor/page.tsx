@@ -10,7 +10,7 @@ import { API_KINDS, type ApiKindColumn } from "@/db/schema";
 import { API_LABELS } from "@/lib/catalogue/apis";
 import { listApps } from "@/lib/apps/queries";
 import { count, shDate, shTime } from "@/lib/format";
-import { getBurndown, getMetrics, isRange, RANGE_KEYS, RANGES, type RangeKey } from "@/lib/monitoring";
+import { clipPath, forecastText, getBurndown, getMetrics, isRange, RANGE_KEYS, RANGES, type RangeKey } from "@/lib/monitoring";
 
 export const metadata: Metadata = { title: "应用监控" };
 
@@ -64,7 +64,7 @@ export default async function MonitorPage({ searchParams }: { searchParams: Sear
     key: b.api,
     label: API_LABELS[b.api],
     points: b.points,
-    forecast: b.usedUpAt ? [{ t: now.getTime(), left: b.left }, b.usedUpAt <= horizon ? { t: b.usedUpAt, left: 0 } : { t: horizon, left: Math.round(b.left - b.dailyRate * 30) }] : [],
+    forecast: b.forecast.kind === "idle" ? [] : clipPath(b.forecastPath, horizon),
   }));
 
   return (
@@ -126,14 +126,7 @@ export default async function MonitorPage({ searchParams }: { searchParams: Sear
                   <div className="font-medium text-slate-800">
                     {API_LABELS[b.api]} · 剩余 {count(b.left)} 次
                   </div>
-                  <div className="text-slate-500">
-                    {b.left === 0
-                      ? "额度已用完"
-                      : b.usedUpAt
-                        ? `按近 7 天的用量（日均 ${count(Math.round(b.dailyRate))} 次），预计 ${shDate(new Date(b.usedUpAt))} 用完`
-                        : "近 7 天没有调用，暂无用完预测"}
-                    {b.nextExpiry && (!b.usedUpAt || b.nextExpiry < b.usedUpAt) && b.left > 0 ? `；最近的资源包 ${shDate(new Date(b.nextExpiry))} 到期` : ""}
-                  </div>
+                  <div className="text-slate-500">{forecastText(b.forecast, b.dailyRate, (t) => shDate(new Date(t)))}</div>
                 </li>
               ))}
             </ul>
