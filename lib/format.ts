@@ -54,3 +54,21 @@ export function tierLabel(calls: number): string {
 export function count(n: number): string {
   return n.toLocaleString("en-US");
 }
+
+const trim1 = (v: number) => (v >= 100 ? String(Math.round(v)) : String(Math.round(v * 10) / 10));
+
+/**
+ * Traffic and sizes, 1024-based: 512 B, 1.2 KB, 35 KB, 668 MB, 1.5 GB — the one byte formatter
+ * of the product (call records, monitor totals, charts' tooltips, the API docs).
+ */
+export function bytes(n: number): string {
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 ** 2) return `${trim1(n / 1024)} KB`;
+  if (n < 1024 ** 3) return `${trim1(n / 1024 ** 2)} MB`;
+  return `${trim1(n / 1024 ** 3)} GB`;
+}
+
+/** The same for a chart axis: no space (an axis label never wraps) and at most 3 significant digits: 35KB, 1.5MB. */
+export function bytesTick(n: number): string {
+  return bytes(n).replace(" ", "");
+}

@@ -1,4 +1,4 @@
-/** Axis and tooltip formatting for the charts: times in Asia/Shanghai, bytes in KB/MB. */
+/** Axis and tooltip formatting for the charts: times in Asia/Shanghai (bytes: lib/format.ts). */
 const TZ = "Asia/Shanghai";
 
 const fmt = (opts: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat("zh-CN", { timeZone: TZ, hourCycle: "h23", ...opts });
@@ -16,13 +16,6 @@ export function tickLabel(t: number, bucketMs: number): string {
 
 export function fullTime(t: number): string {
   return full.format(t);
-}
-
-export function bytes(n: number): string {
-  if (n < 1024) return `${n} B`;
-  if (n < 1024 ** 2) return `${(n / 1024).toFixed(1)} KB`;
-  if (n < 1024 ** 3) return `${(n / 1024 ** 2).toFixed(1)} MB`;
-  return `${(n / 1024 ** 3).toFixed(2)} GB`;
 }
 
 export function compact(n: number): string {

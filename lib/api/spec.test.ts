@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { API_CODES } from "./codes";
-import { API_ROUTES, ERROR_CODES, buildOpenApiDocument } from "./spec";
+import { MAX_BODY_BYTES } from "@/lib/gateway/body";
+import { API_ROUTES, ERROR_CODES, REQUEST_FIELDS, buildOpenApiDocument } from "./spec";
 
 describe("OpenAPI document", () => {
   const doc = buildOpenApiDocument() as { openapi: string; paths: Record<string, { post: { responses: Record<string, { description: string }>; requestBody: unknown } }> };
@@ -20,6 +21,12 @@ describe("OpenAPI document", () => {
     expect(jobs).toHaveLength(9);
     expect(JSON.stringify(doc.paths["/v1/aiop/jobs/{serviceCode}/general"]!.post.requestBody)).toContain('"maxItems":1000');
     expect(JSON.stringify(doc.paths["/v1/aiop/jobs/{serviceCode}/plate/status"]!.post)).toContain("部分失败");
+  });
+  it("states sizes in MB, not in raw bytes", () => {
+    const data = REQUEST_FIELDS.find((f) => f.name === "data")!.description;
+    expect(data).toContain("单张不超过 10 MB");
+    expect(data).toContain("请求体总大小上限约 668 MB");
+    expect(data).not.toContain(String(MAX_BODY_BYTES));
   });
   it("lists every error code in some response of every path", () => {
     for (const p of Object.values(doc.paths)) {

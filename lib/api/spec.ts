@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { API_CODES, type ApiCode } from "@/lib/api/codes";
 import { APIS, API_LIST, IMAGE_LIMITS, pathTemplate, type ApiKind } from "@/lib/catalogue/apis";
+import { bytes } from "@/lib/format";
 import { MAX_BODY_BYTES } from "@/lib/gateway/body";
 import { jobOpenApiPaths } from "@/lib/jobs/spec";
 import { RESULT_SCHEMAS, errorResponse, requestBody, successResponse } from "@/lib/gateway/schemas";
@@ -97,7 +98,7 @@ export const REQUEST_FIELDS: readonly FieldSpec[] = [
     name: "data",
     required: true,
     type: "list",
-    description: `一张或多张图像 Base64 编码数据构成的 list（1–${IMAGE_LIMITS.maxImages} 张）；标准或 URL 安全 Base64 均可；单张不超过 ${IMAGE_LIMITS.maxImageBytes / 1024 / 1024}MB，宽高 ${IMAGE_LIMITS.minSide}–${IMAGE_LIMITS.maxSide} 像素，png/jpg/jpeg/bmp 格式。请求体总大小上限 ${MAX_BODY_BYTES} 字节。`,
+    description: `一张或多张图像 Base64 编码数据构成的 list（1–${IMAGE_LIMITS.maxImages} 张）；标准或 URL 安全 Base64 均可；单张不超过 ${bytes(IMAGE_LIMITS.maxImageBytes)}，宽高 ${IMAGE_LIMITS.minSide}–${IMAGE_LIMITS.maxSide} 像素，png/jpg/jpeg/bmp 格式。请求体总大小上限约 ${bytes(MAX_BODY_BYTES)}（${IMAGE_LIMITS.maxImages} 张 ${bytes(IMAGE_LIMITS.maxImageBytes)} 图片的 Base64）。`,
   },
 ];
 

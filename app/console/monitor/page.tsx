@@ -2,14 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireUser } from "@/app/_server/session";
 import { BurndownChart, type BurnSeries } from "@/components/charts/burndown-chart";
-import { bytes } from "@/components/charts/format";
 import { MetricsCharts } from "@/components/charts/metrics-charts";
 import { NavSelect } from "@/components/charts/nav-select";
 import { ButtonLink, Card, cx, EmptyState, PageHeader } from "@/components/ui";
 import { API_KINDS, type ApiKindColumn } from "@/db/schema";
 import { API_LABELS } from "@/lib/catalogue/apis";
 import { listApps } from "@/lib/apps/queries";
-import { count, shDate, shTime } from "@/lib/format";
+import { bytes, count, shDate, shTime } from "@/lib/format";
 import { clipPath, forecastText, getBurndown, getMetrics, isRange, RANGE_KEYS, RANGES, type RangeKey } from "@/lib/monitoring";
 
 export const metadata: Metadata = { title: "应用监控" };

@@ -7,7 +7,7 @@ import { API_KINDS } from "@/db/schema";
 import { API_LABELS } from "@/lib/catalogue/apis";
 import { API_CODES, type ApiCode } from "@/lib/api/codes";
 import { getApp } from "@/lib/apps/queries";
-import { count, shTime } from "@/lib/format";
+import { bytes, count, shTime } from "@/lib/format";
 import { callFilterSchema, listCalls } from "@/lib/monitoring";
 
 export const metadata: Metadata = { title: "调用记录" };
@@ -118,7 +118,7 @@ export default async function CallsPage({ params, searchParams }: { params: Prom
                 </Td>
                 <Td className="tabular-nums">{count(r.latencyMs)} ms</Td>
                 <Td className="tabular-nums text-xs">
-                  {count(r.bytesIn)} / {count(r.bytesOut)} B
+                  {bytes(r.bytesIn)} / {bytes(r.bytesOut)}
                 </Td>
                 <Td className="tabular-nums">{shTime(r.createdAt)}</Td>
               </tr>
