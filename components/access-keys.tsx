@@ -1,8 +1,9 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import { createAccessKeyAction, deleteAccessKeyAction, disableAccessKeyAction, enableAccessKeyAction } from "@/app/console/account/access-key-actions";
-import type { ActionState } from "@/app/_server/session";
+import type { ActionState } from "@/lib/action-state";
+import type { CreatedAccessKey } from "@/lib/console/actions";
+import { useConsoleActions } from "./console-actions";
 import { ConfirmAction } from "./confirm-action";
 import { CopyButton } from "./copy-button";
 import { Dialog, DialogFooter } from "./dialog";
@@ -17,11 +18,12 @@ export interface AccessKeyRow {
   lastUsedAt: string | null;
 }
 
-type Created = ActionState<{ ak: string; sk: string }>;
+type Created = ActionState<CreatedAccessKey>;
 
 /** 账户 → AccessKey: the account's AK/SK pairs for the EOP signature (list, create with the SK shown once, disable, delete). */
 export function AccessKeys({ keys, max }: { keys: AccessKeyRow[]; max: number }) {
   const [creating, setCreating] = useState(false);
+  const actions = useConsoleActions();
   return (
     <div className="space-y-4 text-sm">
       <p className="leading-6 text-slate-600">
@@ -52,7 +54,7 @@ export function AccessKeys({ keys, max }: { keys: AccessKeyRow[]; max: number })
                       title="停用 AccessKey"
                       description={<p>停用后，用 AK {k.ak} 签名的请求将被拒绝（4023），可随时重新启用。</p>}
                       confirmLabel="确认停用"
-                      action={disableAccessKeyAction}
+                      action={actions.disableAccessKey}
                       fields={{ id: k.id }}
                     />
                   ) : (
@@ -62,7 +64,7 @@ export function AccessKeys({ keys, max }: { keys: AccessKeyRow[]; max: number })
                       description={<p>启用后，AK {k.ak} 可再次签名请求。</p>}
                       confirmLabel="确认启用"
                       confirmVariant="primary"
-                      action={enableAccessKeyAction}
+                      action={actions.enableAccessKey}
                       fields={{ id: k.id }}
                     />
                   )}
@@ -72,7 +74,7 @@ export function AccessKeys({ keys, max }: { keys: AccessKeyRow[]; max: number })
                     description={<p>删除后无法恢复，用 AK {k.ak} 签名的请求将被拒绝（4023）。请先确认没有服务仍在使用它。</p>}
                     confirmLabel="确认删除"
                     variant="ghost"
-                    action={deleteAccessKeyAction}
+                    action={actions.deleteAccessKey}
                     fields={{ id: k.id }}
                   />
                 </span>
@@ -95,7 +97,7 @@ export function AccessKeys({ keys, max }: { keys: AccessKeyRow[]; max: number })
 }
 
 function CreateForm({ onClose }: { onClose: () => void }) {
-  const [state, action, pending] = useActionState(createAccessKeyAction, { status: "idle" } as Created);
+  const [state, action, pending] = useActionState(useConsoleActions().createAccessKey, { status: "idle" } as Created);
   const fe = state.status === "error" ? (state.fieldErrors ?? {}) : {};
   if (state.status === "ok" && state.data) {
     const { ak, sk } = state.data;

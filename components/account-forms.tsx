@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useState, type ChangeEvent } from "react";
-import { changePasswordAction, readIdcardPhotoAction, updateProfileAction, verifyAction } from "@/app/console/account/actions";
+import { useConsoleActions } from "./console-actions";
 import type { ActionState } from "@/lib/action-state";
 import { Alert, Button, Field, Input } from "./ui";
 
@@ -14,7 +14,7 @@ function Status({ state }: { state: ActionState }) {
 }
 
 export function ProfileForm({ email, name: name0, phone: phone0 }: { email: string; name: string; phone: string }) {
-  const [state, action, pending] = useActionState(updateProfileAction, idle);
+  const [state, action, pending] = useActionState(useConsoleActions().updateProfile, idle);
   const [name, setName] = useState(name0);
   const [phone, setPhone] = useState(phone0);
   const fe = state.status === "error" ? (state.fieldErrors ?? {}) : {};
@@ -38,9 +38,10 @@ export function ProfileForm({ email, name: name0, phone: phone0 }: { email: stri
 }
 
 export function PasswordForm() {
+  const { changePassword } = useConsoleActions();
   const [pw, setPw] = useState({ current: "", next: "", confirm: "" });
   const [state, action, pending] = useActionState(async (prev: ActionState, form: FormData) => {
-    const res = await changePasswordAction(prev, form);
+    const res = await changePassword(prev, form);
     if (res.status === "ok") setPw({ current: "", next: "", confirm: "" });
     return res;
   }, idle);
@@ -84,9 +85,10 @@ async function downscale(file: File): Promise<File> {
 type PhotoState = ActionState<{ realName: string; idNumber: string; idNumberOk: boolean }>;
 
 export function VerifyForm() {
-  const [state, action, pending] = useActionState(verifyAction, idle);
+  const [state, action, pending] = useActionState(useConsoleActions().verify, idle);
   const [realName, setRealName] = useState("");
   const [idNumber, setIdNumber] = useState("");
+  const { readIdcardPhoto } = useConsoleActions();
   const [photo, setPhoto] = useState<PhotoState>({ status: "idle" });
   const [reading, setReading] = useState(false);
   const fe = state.status === "error" ? (state.fieldErrors ?? {}) : {};
@@ -96,7 +98,7 @@ export function VerifyForm() {
     setReading(true);
     const form = new FormData();
     form.set("photo", await downscale(file));
-    const res = await readIdcardPhotoAction({ status: "idle" }, form);
+    const res = await readIdcardPhoto({ status: "idle" }, form);
     setPhoto(res);
     if (res.status === "ok" && res.data) {
       setRealName(res.data.realName);

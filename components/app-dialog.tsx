@@ -2,7 +2,8 @@
 
 import { usePathname, useRouter } from "next/navigation";
 import { useActionState, useState } from "react";
-import { createAppAction, type CreatedAppView } from "@/app/console/apps/actions";
+import type { CreatedAppView } from "@/lib/console/actions";
+import { useConsoleActions } from "./console-actions";
 import type { ActionState } from "@/lib/action-state";
 import { Dialog, DialogFooter } from "./dialog";
 import { Alert, Button, ButtonLink, Field, Input, Textarea } from "./ui";
@@ -33,7 +34,7 @@ export function NewAppButton({ initialOpen = false }: { initialOpen?: boolean })
 }
 
 function NewAppForm({ onCancel }: { onCancel: () => void }) {
-  const [state, action, pending] = useActionState(createAppAction, initial);
+  const [state, action, pending] = useActionState(useConsoleActions().createApp, initial);
   const [name, setName] = useState("");
   const [description, setDescription] = useState("");
   const fe = state.status === "error" ? (state.fieldErrors ?? {}) : {};

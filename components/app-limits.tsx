@@ -1,8 +1,8 @@
 "use client";
 
 import { startTransition, useActionState, type FormEvent } from "react";
-import { updateLimitsAction } from "@/app/console/apps/limits-actions";
-import type { ActionState } from "@/app/_server/session";
+import type { ActionState } from "@/lib/action-state";
+import { useConsoleActions } from "./console-actions";
 import type { ApiKind } from "@/lib/catalogue/apis";
 import { Alert, Button, Field, Input, Textarea } from "./ui";
 
@@ -24,7 +24,7 @@ export function AppLimitsForm({
   ipAllow: string[];
   maxEntries: number;
 }) {
-  const [state, action, pending] = useActionState(updateLimitsAction, { status: "idle" } as ActionState);
+  const [state, action, pending] = useActionState(useConsoleActions().updateLimits, { status: "idle" } as ActionState);
   // dispatched without React's automatic form reset, so a refused entry stays for correcting
   const onSubmit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();

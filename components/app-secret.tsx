@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import { revealSecretAction, rotateSecretAction } from "@/app/console/apps/actions";
+import { useConsoleActions } from "./console-actions";
 import type { ActionState } from "@/lib/action-state";
 import { CopyButton } from "./copy-button";
 import { Dialog, DialogFooter } from "./dialog";
@@ -94,8 +94,9 @@ function PasswordField({ error }: { error?: string }) {
 }
 
 function RevealForm({ appId, onCancel, onDone }: { appId: string; onCancel: () => void; onDone: (secret: string) => void }) {
+  const { revealSecret } = useConsoleActions();
   const [state, action, pending] = useActionState(async (prev: Reveal, form: FormData) => {
-    const res = await revealSecretAction(prev, form);
+    const res = await revealSecret(prev, form);
     if (res.status === "ok" && res.data) onDone(res.data.secret);
     return res;
   }, { status: "idle" } as Reveal);
@@ -119,7 +120,7 @@ function RevealForm({ appId, onCancel, onDone }: { appId: string; onCancel: () =
 }
 
 function RotateForm({ appId, graceHours, onClose }: { appId: string; graceHours: number; onClose: (secret?: string) => void }) {
-  const [state, action, pending] = useActionState(rotateSecretAction, { status: "idle" } as Rotate);
+  const [state, action, pending] = useActionState(useConsoleActions().rotateSecret, { status: "idle" } as Rotate);
   const fe = state.status === "error" ? (state.fieldErrors ?? {}) : {};
   if (state.status === "ok" && state.data) {
     const { secret } = state.data;

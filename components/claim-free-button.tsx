@@ -1,13 +1,13 @@
 "use client";
 
 import { useActionState } from "react";
-import { claimFreeAction } from "@/app/console/apps/actions";
+import { useConsoleActions } from "./console-actions";
 import type { ActionState } from "@/lib/action-state";
 import { Button } from "./ui";
 
 /** 领取免费额度 for one API of an application; the row re-renders without the button once claimed. */
 export function ClaimFreeButton({ appId, api, calls }: { appId: string; api: string; calls: number }) {
-  const [state, action, pending] = useActionState(claimFreeAction, { status: "idle" } as ActionState);
+  const [state, action, pending] = useActionState(useConsoleActions().claimFree, { status: "idle" } as ActionState);
   return (
     <form action={action} className="inline-flex flex-col items-start gap-1">
       <input type="hidden" name="appId" value={appId} />

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useActionState, useState } from "react";
 import type { ActionState } from "@/lib/action-state";
-import { createOrderAction } from "@/app/console/orders/actions";
+import { useConsoleActions } from "./console-actions";
 import { yuan } from "@/lib/format";
 import { LEGAL, titled } from "@/lib/legal/documents";
 import { Alert, Button, ButtonLink, Card } from "./ui";
@@ -11,7 +11,7 @@ import { Alert, Button, ButtonLink, Card } from "./ui";
 /** 确认配置: the 协议 checkbox, 配置费用, 上一步 and 立即购买 (disabled until the box is ticked). */
 export function ConfirmOrderForm({ appId, api, q, totalFen, backHref }: { appId: string; api: string; q: string; totalFen: number; backHref: string }) {
   const [agree, setAgree] = useState(false);
-  const [state, action, pending] = useActionState<ActionState, FormData>(createOrderAction, { status: "idle" });
+  const [state, action, pending] = useActionState<ActionState, FormData>(useConsoleActions().createOrder, { status: "idle" });
   return (
     <form action={action}>
       <input type="hidden" name="appId" value={appId} />

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useActionState, useState } from "react";
 import type { ActionState } from "@/lib/action-state";
-import { payOrderAction } from "@/app/console/orders/actions";
+import { useConsoleActions } from "./console-actions";
 import { yuan } from "@/lib/format";
 import { quote, type CouponTerms } from "@/lib/pricing/quote";
 import { PaymentBreakdown } from "./order-view";
@@ -34,7 +34,7 @@ export function PayForm(p: {
   const [voucherId, setVoucherId] = useState("");
   const [couponId, setCouponId] = useState("");
   const [method, setMethod] = useState<"balance" | "card">("balance");
-  const [state, action, pending] = useActionState<ActionState, FormData>(payOrderAction, { status: "idle" });
+  const [state, action, pending] = useActionState<ActionState, FormData>(useConsoleActions().payOrder, { status: "idle" });
 
   const voucher = p.vouchers.find((v) => v.id === voucherId);
   const coupon = p.coupons.find((c) => c.id === couponId);

@@ -5,6 +5,7 @@ import type { z } from "zod";
 import { auth } from "@/auth";
 import { getDb, type Db } from "@/db";
 import { findUserById, isSessionValid } from "@/lib/accounts/users";
+import { consoleMessage, refuse } from "@/lib/console/errors";
 import type { User } from "@/db/schema";
 
 export interface SessionCtx {
@@ -45,10 +46,10 @@ export function withSession<C>(
 ) {
   return async (req: Request, route: C): Promise<Response> => {
     const ctx = await sessionCtx();
-    if (!ctx) return NextResponse.json({ code: "unauthenticated", message: "请先登录" }, { status: 401 });
+    if (!ctx) return NextResponse.json({ code: "unauthenticated", message: consoleMessage("unauthenticated_api") }, { status: 401 });
     const { db, user } = ctx;
     if (opts.role === "operator" && user.role !== "operator") {
-      return NextResponse.json({ code: "forbidden", message: "需要运营人员权限" }, { status: 403 });
+      return NextResponse.json({ code: "forbidden", message: consoleMessage("forbidden") }, { status: 403 });
     }
     return handler(req, { db, user }, route);
   };
@@ -75,9 +76,9 @@ export function authedAction<S extends z.ZodType, T>(
 ) {
   return async (_prev: ActionState<T>, form: FormData): Promise<ActionState<T>> => {
     const ctx = await sessionCtx();
-    if (!ctx) return { status: "error", message: "登录已过期，请重新登录" };
+    if (!ctx) return refuse("unauthenticated");
     const { db, user } = ctx;
-    if (opts.role === "operator" && user.role !== "operator") return { status: "error", message: "需要运营人员权限" };
+    if (opts.role === "operator" && user.role !== "operator") return refuse("forbidden");
     const parsed = schema.safeParse(formToObject(form));
     if (!parsed.success) {
       const fieldErrors: Record<string, string> = {};

@@ -89,7 +89,7 @@ export const setQpsCeilingAction = authedAction(
   setQpsCeilingSchema,
   async (input, { db, user }): Promise<ActionState> => {
     const res = await setQpsCeiling(db, user.id, input.userId, input.ceiling, input.reason);
-    if (!res.ok) return fail(res.message, res.code === "invalid" ? "ceiling" : undefined);
+    if (!res.ok) return fail(res.message, res.code === "bad_ceiling" ? "ceiling" : undefined);
     revalidatePath("/ops/accounts");
     if (!res.value.changed) return { status: "ok", message: `QPS 上限仍为 ${input.ceiling}，未变化` };
     const lowered = res.value.lowered > 0 ? `；${res.value.lowered} 个应用的 QPS 已降至 ${input.ceiling}` : "";
@@ -125,7 +125,7 @@ export const creditAction = authedAction(
   creditSchema,
   async (input, { db, user }): Promise<ActionState> => {
     const res = await creditAccount(db, user.id, input);
-    if (!res.ok) return fail(res.message, res.code === "not_found" ? undefined : "amount");
+    if (!res.ok) return fail(res.message, res.code === "account_not_found" ? undefined : "amount");
     revalidatePath("/ops/accounts");
     if (res.value.duplicate) return { status: "ok", message: `该调整已处理过，未重复入账；当前余额 ${cny(res.value.balanceFen)}` };
     return { status: "ok", message: `余额已调整，当前余额 ${cny(res.value.balanceFen)}` };

@@ -2,7 +2,7 @@
 
 import { useActionState, useEffect, useState } from "react";
 import type { ApiKindColumn } from "@/db/schema";
-import { revealSecretAction } from "@/app/console/apps/actions";
+import { useConsoleActions } from "../console-actions";
 import type { ActionState } from "@/lib/action-state";
 import { renderSamples, SAMPLE_LANGS, type SampleLang, type SignedSample } from "@/lib/playground/samples";
 import { CopyButton } from "../copy-button";
@@ -118,7 +118,7 @@ export function CodeSamples({ appId, api }: { appId: string; api: ApiKindColumn 
 }
 
 function RevealForm({ appId, onCancel, onDone }: { appId: string; onCancel: () => void; onDone: (secret: string) => void }) {
-  const [state, action, pending] = useActionState(revealSecretAction, { status: "idle" } as Reveal);
+  const [state, action, pending] = useActionState(useConsoleActions().revealSecret, { status: "idle" } as Reveal);
   useEffect(() => {
     if (state.status === "ok" && state.data) onDone(state.data.secret);
   }, [state, onDone]);

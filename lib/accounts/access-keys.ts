@@ -11,7 +11,8 @@ import { accessKeys, users } from "@/db/schema";
 import { decryptSecret, encryptSecret } from "@/lib/crypto";
 import { newId } from "@/lib/id";
 import { writeAudit } from "@/lib/ops/audit";
-import { err, ok, type Result } from "@/lib/result";
+import { ok, type Result } from "@/lib/result";
+import { fail } from "@/lib/console/errors";
 import { confirmPassword } from "./users";
 
 export const MAX_ACCESS_KEYS = 2;
@@ -24,7 +25,7 @@ export interface AccessKeyView {
   lastUsedAt: Date | null;
 }
 
-export type AccessKeyFailure = "not_found" | "wrong_password" | "limit";
+export type AccessKeyFailure = "access_key_not_found" | "wrong_password" | "access_key_limit";
 
 /** A fresh pair: AK and SK are 32 lower-case hex characters each (like 天翼云's). */
 export function newAccessKeyPair(): { ak: string; sk: string } {
@@ -48,11 +49,11 @@ export async function createAccessKey(
   userId: string,
   opts: { password?: string; skipPassword?: boolean; pair?: { ak: string; sk: string } } = {},
 ): Promise<Result<AccessKeyView & { sk: string }, AccessKeyFailure>> {
-  if (!opts.skipPassword && !(await confirmPassword(db, userId, opts.password ?? ""))) return err("wrong_password", "密码不正确", "password");
+  if (!opts.skipPassword && !(await confirmPassword(db, userId, opts.password ?? ""))) return fail("wrong_password");
   return db.transaction(async (tx) => {
     await tx.select({ id: users.id }).from(users).where(eq(users.id, userId)).for("update");
     const [{ n } = { n: 0 }] = await tx.select({ n: count() }).from(accessKeys).where(eq(accessKeys.userId, userId));
-    if (Number(n) >= MAX_ACCESS_KEYS) return err("limit" as const, `每个账户最多 ${MAX_ACCESS_KEYS} 对 AccessKey，请先删除不再使用的一对`);
+    if (Number(n) >= MAX_ACCESS_KEYS) return fail("access_key_limit", { max: MAX_ACCESS_KEYS });
     const { ak, sk } = opts.pair ?? newAccessKeyPair();
     const [row] = await tx
       .insert(accessKeys)
@@ -72,7 +73,7 @@ async function change(
   return db.transaction(async (tx) => {
     const mine = and(eq(accessKeys.id, id), eq(accessKeys.userId, userId));
     const [before] = await tx.select({ ak: accessKeys.ak, status: accessKeys.status }).from(accessKeys).where(mine).for("update");
-    if (!before) return err("not_found" as const, "AccessKey 不存在或已删除");
+    if (!before) return fail("access_key_not_found");
     if (action === "access_key.delete") await tx.delete(accessKeys).where(mine);
     else await tx.update(accessKeys).set({ status: action === "access_key.disable" ? "disabled" : "active" }).where(mine);
     const after = action === "access_key.delete" ? null : { ak: before.ak, status: action === "access_key.disable" ? "disabled" : "active" };

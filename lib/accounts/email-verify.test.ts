@@ -59,7 +59,7 @@ describe("邮箱验证 by e-mail link", () => {
     expect(await verifyEmail(db, token)).toEqual({ ok: true, value: { email: u.email, alreadyVerified: true } });
     // a verified address gets no more mail
     const before = inbox.length;
-    expect(await sendVerificationMail(db, u.id, "http://x")).toMatchObject({ ok: false, code: "already" });
+    expect(await sendVerificationMail(db, u.id, "http://x")).toMatchObject({ ok: false, code: "email_already_verified" });
     expect(inbox.length).toBe(before);
   });
 
@@ -68,16 +68,16 @@ describe("邮箱验证 by e-mail link", () => {
     const other = await makeUser(db);
     await sendVerificationMail(db, u.id, "http://x", new Date(Date.now() - VERIFY_TTL_MS - 1000));
     const token = tokenFor(u.email);
-    expect(await verifyEmail(db, token)).toMatchObject({ ok: false, code: "expired" });
+    expect(await verifyEmail(db, token)).toMatchObject({ ok: false, code: "verify_link_expired" });
     const [, exp, sig] = token.split(".");
-    expect(await verifyEmail(db, `${u.id}.${Date.now() + 3600_000}.${sig}`)).toMatchObject({ ok: false, code: "invalid" });
-    expect(await verifyEmail(db, `${other.id}.${exp}.${sig}`)).toMatchObject({ ok: false, code: "invalid" });
-    expect(await verifyEmail(db, "garbage")).toMatchObject({ ok: false, code: "invalid" });
+    expect(await verifyEmail(db, `${u.id}.${Date.now() + 3600_000}.${sig}`)).toMatchObject({ ok: false, code: "verify_link_invalid" });
+    expect(await verifyEmail(db, `${other.id}.${exp}.${sig}`)).toMatchObject({ ok: false, code: "verify_link_invalid" });
+    expect(await verifyEmail(db, "garbage")).toMatchObject({ ok: false, code: "verify_link_invalid" });
 
     await sendVerificationMail(db, u.id, "http://x");
     const fresh = tokenFor(u.email);
     await db.update(users).set({ email: `moved-${u.email}` }).where(eq(users.id, u.id));
-    expect(await verifyEmail(db, fresh)).toMatchObject({ ok: false, code: "invalid" });
+    expect(await verifyEmail(db, fresh)).toMatchObject({ ok: false, code: "verify_link_invalid" });
     expect(await verifiedAt(u.id)).toBeNull();
   });
 
@@ -85,7 +85,7 @@ describe("邮箱验证 by e-mail link", () => {
     const u = await makeUser(db);
     const now = new Date();
     for (let i = 0; i < RESEND_LIMIT.max; i++) expect((await sendVerificationMail(db, u.id, "http://x", now)).ok).toBe(true);
-    expect(await sendVerificationMail(db, u.id, "http://x", now)).toMatchObject({ ok: false, code: "throttled" });
+    expect(await sendVerificationMail(db, u.id, "http://x", now)).toMatchObject({ ok: false, code: "verify_mail_throttled" });
   });
 });
 

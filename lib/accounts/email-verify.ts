@@ -6,7 +6,8 @@ import { safeEqual } from "@/lib/crypto";
 import { env } from "@/lib/env";
 import { sendMail } from "@/lib/mail/mailer";
 import { takeAttempt } from "@/lib/ratelimit/attempts";
-import { err, ok, type Result } from "@/lib/result";
+import { ok, type Result } from "@/lib/result";
+import { fail } from "@/lib/console/errors";
 
 /**
  * 邮箱验证: sign-up mails a link valid for 24 hours. The token is
@@ -22,12 +23,7 @@ export const VERIFY_TTL_MS = 24 * 3600 * 1000;
 /** 重新发送 at most this often per account. */
 export const RESEND_LIMIT = { max: 5, windowMs: 3600_000 };
 
-export const VERIFY_ERRORS = {
-  invalid: "验证链接无效，请在控制台重新发送验证邮件",
-  expired: "验证链接已过期（有效期 24 小时），请在控制台重新发送验证邮件",
-  throttled: "发送过于频繁，请稍后再试",
-} as const;
-export type VerifyError = keyof typeof VERIFY_ERRORS;
+export type VerifyError = "verify_link_invalid" | "verify_link_expired" | "verify_mail_throttled";
 
 function mac(userId: string, expires: number, email: string): string {
   return crypto.createHmac("sha256", env().AUTH_SECRET).update(`verify|${userId}|${expires}|${email}`).digest("base64url");
@@ -48,12 +44,12 @@ export async function sendVerificationMail(
   userId: string,
   origin: string,
   now = new Date(),
-): Promise<Result<{ email: string; delivered: boolean }, "invalid" | "throttled" | "already">> {
+): Promise<Result<{ email: string; delivered: boolean }, "verify_link_invalid" | "verify_mail_throttled" | "email_already_verified">> {
   const [u] = await db.select({ id: users.id, email: users.email, at: users.emailVerifiedAt }).from(users).where(eq(users.id, userId));
-  if (!u) return err("invalid", VERIFY_ERRORS.invalid);
-  if (u.at) return err("already", "邮箱已验证，无需重新发送");
+  if (!u) return fail("verify_link_invalid");
+  if (u.at) return fail("email_already_verified");
   const slot = await takeAttempt(db, `verify-mail:${u.id}`, RESEND_LIMIT, now);
-  if (!slot.allowed) return err("throttled", `发送过于频繁，请 ${Math.ceil(slot.retryAfterSec / 60)} 分钟后再试`);
+  if (!slot.allowed) return fail("verify_mail_throttled", slot);
   const link = verificationLink(u, origin, now);
   const sent = await sendMail({
     to: u.email,
@@ -71,14 +67,14 @@ export async function verifyEmail(
   db: DbOrTx,
   token: string,
   now = new Date(),
-): Promise<Result<{ email: string; alreadyVerified: boolean }, "invalid" | "expired">> {
+): Promise<Result<{ email: string; alreadyVerified: boolean }, "verify_link_invalid" | "verify_link_expired">> {
   const [userId, exp, sig] = token.split(".");
   const expires = Number(exp);
-  if (!userId || !sig || !Number.isSafeInteger(expires)) return err("invalid", VERIFY_ERRORS.invalid);
+  if (!userId || !sig || !Number.isSafeInteger(expires)) return fail("verify_link_invalid");
   const [u] = await db.select({ id: users.id, email: users.email, at: users.emailVerifiedAt }).from(users).where(eq(users.id, userId));
-  if (!u || !safeEqual(sig, mac(u.id, expires, u.email))) return err("invalid", VERIFY_ERRORS.invalid);
+  if (!u || !safeEqual(sig, mac(u.id, expires, u.email))) return fail("verify_link_invalid");
   if (u.at) return ok({ email: u.email, alreadyVerified: true });
-  if (expires <= now.getTime()) return err("expired", VERIFY_ERRORS.expired);
+  if (expires <= now.getTime()) return fail("verify_link_expired");
   const done = await db
     .update(users)
     .set({ emailVerifiedAt: now, updatedAt: now })

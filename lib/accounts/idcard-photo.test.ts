@@ -24,11 +24,11 @@ describe("readIdcardPhoto", () => {
   });
   it("asks for the portrait side when given the emblem side", async () => {
     const r = await readIdcardPhoto(engine(result({ note: "front" })), img);
-    expect(r.ok ? "ok" : r.code).toBe("wrong_side");
+    expect(r.ok ? "ok" : r.code).toBe("photo_wrong_side");
   });
   it("turns engine refusals into a message", async () => {
     const r = await readIdcardPhoto(engine(new EngineError("no_idcard", "none")), img);
-    expect(r.ok ? "ok" : r.code).toBe("unreadable");
+    expect(r.ok ? "ok" : r.code).toBe("photo_no_idcard");
     expect((await readIdcardPhoto(engine(result({})), Buffer.alloc(0))).ok).toBe(false);
   });
 });

@@ -60,7 +60,7 @@ describe("忘记密码 by e-mail", () => {
     expect(await signsInWith(u.email, "NewPassw0rd!")).toBe(true);
     expect(await signsInWith(u.email, "OldPassw0rd!")).toBe(false);
     // the same link again: refused, and the password stays
-    expect(await resetPassword(db, token, "Hijack3d!!")).toMatchObject({ ok: false, code: "invalid" });
+    expect(await resetPassword(db, token, "Hijack3d!!")).toMatchObject({ ok: false, code: "reset_link_invalid" });
     expect(await signsInWith(u.email, "NewPassw0rd!")).toBe(true);
   });
 
@@ -76,11 +76,11 @@ describe("忘记密码 by e-mail", () => {
     const then = new Date(Date.now() - RESET_TTL_MS - 1000);
     await requestPasswordReset(db, u.email, "http://x", then);
     const token = tokenOf(linkFor(u.email));
-    expect(await resetPassword(db, token, "Whatever12!")).toMatchObject({ ok: false, code: "expired" });
+    expect(await resetPassword(db, token, "Whatever12!")).toMatchObject({ ok: false, code: "reset_link_expired" });
     const [, exp, sig] = token.split(".");
     const far = Date.now() + 3600_000;
-    expect(await resetPassword(db, `${u.id}.${far}.${sig}`, "Whatever12!")).toMatchObject({ ok: false, code: "invalid" });
-    expect(await resetPassword(db, `${other.id}.${exp}.${sig}`, "Whatever12!")).toMatchObject({ ok: false, code: "invalid" });
-    expect(await resetPassword(db, "garbage", "Whatever12!")).toMatchObject({ ok: false, code: "invalid" });
+    expect(await resetPassword(db, `${u.id}.${far}.${sig}`, "Whatever12!")).toMatchObject({ ok: false, code: "reset_link_invalid" });
+    expect(await resetPassword(db, `${other.id}.${exp}.${sig}`, "Whatever12!")).toMatchObject({ ok: false, code: "reset_link_invalid" });
+    expect(await resetPassword(db, "garbage", "Whatever12!")).toMatchObject({ ok: false, code: "reset_link_invalid" });
   });
 });

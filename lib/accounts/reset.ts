@@ -7,7 +7,8 @@ import { safeEqual } from "@/lib/crypto";
 import { env } from "@/lib/env";
 import { sendMail } from "@/lib/mail/mailer";
 import { hashPassword } from "@/lib/passwords";
-import { err, ok, type Result } from "@/lib/result";
+import { ok, type Result } from "@/lib/result";
+import { fail } from "@/lib/console/errors";
 
 /**
  * 忘记密码: a link with a token that is valid for 30 minutes and only once. The token is
@@ -15,11 +16,6 @@ import { err, ok, type Result } from "@/lib/result";
  * and setting a new password changes the hash, so a used (or older) link stops working.
  */
 export const RESET_TTL_MS = 30 * 60 * 1000;
-
-export const RESET_ERRORS = {
-  invalid: "重置链接无效或已使用，请重新申请",
-  expired: "重置链接已过期（有效期 30 分钟），请重新申请",
-} as const;
 
 export const forgotSchema = z.object({ email: z.string({ error: "请输入邮箱" }).trim().toLowerCase().pipe(z.email("请输入有效的邮箱")) });
 export const resetSchema = z
@@ -55,19 +51,19 @@ export async function requestPasswordReset(db: DbOrTx, email: string, origin: st
 }
 
 /** Sets the new password if the token is genuine, unexpired and unused; signs out every session. */
-export async function resetPassword(db: DbOrTx, token: string, password: string, now = new Date()): Promise<Result<{ email: string }, keyof typeof RESET_ERRORS>> {
+export async function resetPassword(db: DbOrTx, token: string, password: string, now = new Date()): Promise<Result<{ email: string }, "reset_link_invalid" | "reset_link_expired">> {
   const [userId, exp, sig] = token.split(".");
   const expires = Number(exp);
-  if (!userId || !sig || !Number.isSafeInteger(expires)) return err("invalid", RESET_ERRORS.invalid);
+  if (!userId || !sig || !Number.isSafeInteger(expires)) return fail("reset_link_invalid");
   const [u] = await db.select({ id: users.id, email: users.email, passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId));
-  if (!u || !safeEqual(sig, mac(u.id, expires, u.passwordHash))) return err("invalid", RESET_ERRORS.invalid);
-  if (expires <= now.getTime()) return err("expired", RESET_ERRORS.expired);
+  if (!u || !safeEqual(sig, mac(u.id, expires, u.passwordHash))) return fail("reset_link_invalid");
+  if (expires <= now.getTime()) return fail("reset_link_expired");
   // guarded on the hash the token was made for: two concurrent uses cannot both succeed
   const done = await db
     .update(users)
     .set({ passwordHash: await hashPassword(password), sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: now })
     .where(sql`${users.id} = ${u.id} and ${users.passwordHash} = ${u.passwordHash}`)
     .returning({ id: users.id });
-  if (!done.length) return err("invalid", RESET_ERRORS.invalid);
+  if (!done.length) return fail("reset_link_invalid");
   return ok({ email: u.email });
 }

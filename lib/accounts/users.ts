@@ -4,7 +4,8 @@ import { users, type User } from "@/db/schema";
 import { env } from "@/lib/env";
 import { newId } from "@/lib/id";
 import { hashPassword, verifyPassword } from "@/lib/passwords";
-import { err, ok, type Result } from "@/lib/result";
+import { ok, type Result } from "@/lib/result";
+import { consoleMessage, fail } from "@/lib/console/errors";
 import { clearAttempts, refundAttempt, takeAttempt, takeSignInSlot } from "@/lib/ratelimit/attempts";
 import type { LoginInput, RegisterInput } from "./schemas";
 
@@ -44,7 +45,7 @@ export async function registerUser(
     .onConflictDoNothing({ target: users.email })
     .returning();
   const u = rows[0];
-  if (!u) return err("email_taken", "该邮箱已注册，请直接登录", "email");
+  if (!u) return fail("email_taken");
   return ok(toPublic(u));
 }
 
@@ -57,9 +58,9 @@ export async function admitRegistration(
   clientAddress: string | null,
   now = new Date(),
   perHour = env().REGISTRATIONS_PER_HOUR,
-): Promise<Result<true, "throttled">> {
+): Promise<Result<true, "register_throttled">> {
   const r = await takeAttempt(db, `register:ip:${clientAddress ?? "unknown"}`, { max: perHour, windowMs: 3600_000 }, now);
-  return r.allowed ? ok(true) : err("throttled", `注册过于频繁，请 ${Math.ceil(r.retryAfterSec / 60)} 分钟后再试`);
+  return r.allowed ? ok(true) : fail("register_throttled", r);
 }
 
 export type AuthFailure = "invalid" | "throttled" | "disabled";
@@ -97,20 +98,20 @@ export async function authenticate(
   if (!slot.allowed) return throttled(slot.retryAfterSec);
   const [u] = await db.select().from(users).where(eq(users.email, input.email));
   const good = await verifyPassword(u?.passwordHash ?? (await dummy()), input.password);
-  if (!u || !good) return err("invalid", "邮箱或密码错误");
+  if (!u || !good) return fail("invalid");
   await clearAttempts(db, accountKey);
   if (ipKey) await refundAttempt(db, ipKey);
-  if (u.disabled) return err("disabled", disabledMessage(u.disabledReason));
+  if (u.disabled) return fail("disabled", { reason: u.disabledReason, contact: env().SUPPORT_CONTACT });
   return ok(toPublic(u));
 }
 
 function throttled(seconds: number) {
-  return err("throttled", `登录尝试过于频繁，请 ${seconds} 秒后再试`, String(seconds));
+  return fail("throttled", { retryAfterSec: seconds });
 }
 
 /** What a suspended account's owner is told (sign-in form and console). */
 export function disabledMessage(reason: string | null): string {
-  return `该账户已被平台停用${reason ? `（原因：${reason}）` : ""}，如有疑问请联系${env().SUPPORT_CONTACT}。`;
+  return consoleMessage("disabled", { reason, contact: env().SUPPORT_CONTACT });
 }
 
 export async function changePassword(
@@ -118,10 +119,10 @@ export async function changePassword(
   userId: string,
   current: string,
   next: string,
-): Promise<Result<true, "wrong_password">> {
+): Promise<Result<true, "current_password_wrong">> {
   const u = await findUserById(db, userId);
   if (!u || !(await verifyPassword(u.passwordHash, current))) {
-    return err("wrong_password", "当前密码不正确", "current");
+    return fail("current_password_wrong");
   }
   await db
     .update(users)

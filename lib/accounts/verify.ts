@@ -5,7 +5,8 @@ import { users } from "@/db/schema";
 import { isValidIdn } from "@/lib/idcard/checksum";
 import { takeAttempt } from "@/lib/ratelimit/attempts";
 import { idFingerprint, isUniqueViolation } from "./fingerprint";
-import { err, ok, type Result } from "@/lib/result";
+import { ok, type Result } from "@/lib/result";
+import { fail } from "@/lib/console/errors";
 
 /**
  * 实名认证: a real name and an 18-character citizen ID number (GB 11643). Only the name, a
@@ -50,7 +51,7 @@ export const verifySchema = z.object({
 });
 export type VerifyInput = z.infer<typeof verifySchema>;
 
-export type VerifyFailure = "already_verified" | "invalid" | "id_in_use" | "not_found" | "throttled";
+export type VerifyFailure = "already_verified" | "id_number_invalid" | "id_in_use" | "account_not_found" | "verify_throttled";
 
 /** Verification attempts per account (each one is a guess at a name and number pair). */
 export const VERIFY_ATTEMPTS = { max: 5, windowMs: 60 * 60 * 1000 };
@@ -62,10 +63,10 @@ export async function verifyRealName(
   now = new Date(),
 ): Promise<Result<{ realName: string; idNumberMasked: string }, VerifyFailure>> {
   const tries = await takeAttempt(db, `verify:user:${userId}`, VERIFY_ATTEMPTS, now);
-  if (!tries.allowed) return err("throttled", `实名认证尝试过于频繁，请 ${Math.ceil(tries.retryAfterSec / 60)} 分钟后再试`);
+  if (!tries.allowed) return fail("verify_throttled", tries);
   const idn = input.idNumber.trim().toUpperCase();
   const problem = idNumberProblem(idn, now);
-  if (problem) return err("invalid", problem, "idNumber");
+  if (problem) return fail("id_number_invalid", { problem });
   const fp = idFingerprint(idn);
   const [other] = await db
     .select({ id: users.id })
@@ -86,9 +87,9 @@ export async function verifyRealName(
   }
   if (!updated[0]) {
     const [u] = await db.select({ id: users.id }).from(users).where(eq(users.id, userId));
-    return u ? err("already_verified", "该账户已完成实名认证") : err("not_found", "账户不存在");
+    return u ? fail("already_verified") : fail("account_not_found");
   }
   return ok({ realName: input.realName.trim(), idNumberMasked: masked });
 }
 
-const inUse = () => err("id_in_use" as const, "该身份证号已用于其他账户的实名认证", "idNumber");
+const inUse = () => fail("id_in_use");

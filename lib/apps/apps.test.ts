@@ -91,9 +91,9 @@ describe.runIf(process.env.DATABASE_URL)("applications", () => {
     expect(await getApp(db, other.id, app.id)).toBeUndefined();
     expect(await listApps(db, other.id)).toEqual([]);
     const reveal = await revealSecret(db, other.id, app.id, "Other-pass-1");
-    expect(reveal.ok ? "ok" : reveal.code).toBe("not_found");
+    expect(reveal.ok ? "ok" : reveal.code).toBe("app_not_found");
     const rotate = await rotateSecret(db, other.id, app.id, "Other-pass-1", { now: T0 });
-    expect(rotate.ok ? "ok" : rotate.code).toBe("not_found");
+    expect(rotate.ok ? "ok" : rotate.code).toBe("app_not_found");
     expect((await setAppDisabled(db, other.id, app.id, true)).ok).toBe(false);
     expect((await deleteApp(db, other.id, app.id)).ok).toBe(false);
 

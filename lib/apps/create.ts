@@ -4,7 +4,8 @@ import { API_KINDS, apps, serviceCodes, settings, users, type App } from "@/db/s
 import { DEFAULT_SETTINGS } from "@/lib/pricing/defaults";
 import { encryptSecret } from "@/lib/crypto";
 import { newAppKey, newAppSecret, newId, newServiceCode } from "@/lib/id";
-import { err, ok, type Result } from "@/lib/result";
+import { ok, type Result } from "@/lib/result";
+import { fail } from "@/lib/console/errors";
 import { ensureDefaultAlertRules } from "@/lib/alerts/defaults";
 import type { CreateAppInput } from "./schemas";
 
@@ -36,13 +37,13 @@ export async function createApp(
     .select({ id: apps.id })
     .from(apps)
     .where(and(eq(apps.userId, userId), eq(apps.name, input.name), isNull(apps.deletedAt)));
-  if (dup) return err("name_taken", "应用名称已存在，请换一个名称", "name");
+  if (dup) return fail("name_taken");
 
   const cap = await maxAppsPerAccount(db);
   return db.transaction(async (tx) => {
     await tx.select({ id: users.id }).from(users).where(eq(users.id, userId)).for("update");
     const [{ n }] = await tx.select({ n: count() }).from(apps).where(and(eq(apps.userId, userId), isNull(apps.deletedAt)));
-    if (n >= cap) return err("too_many_apps", `每个账户最多可有 ${cap} 个应用，请删除不用的应用后再创建`, "name");
+    if (n >= cap) return fail("too_many_apps", { cap });
     const appSecret = newAppSecret();
     const [app] = await tx
       .insert(apps)

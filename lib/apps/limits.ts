@@ -18,7 +18,8 @@ import { API_KINDS, apps, users, type ApiKindColumn } from "@/db/schema";
 import { normalizeAddress } from "@/lib/net/client-address";
 import { writeAudit } from "@/lib/ops/audit";
 import { crossesPercent, emitDailyCapProgress } from "@/lib/quota/events";
-import { err, ok, type Result } from "@/lib/result";
+import { ok, type Result } from "@/lib/result";
+import { fail } from "@/lib/console/errors";
 
 export const MAX_ALLOW_ENTRIES = 50;
 export const DEFAULT_QPS_CEILING = 10;
@@ -120,7 +121,7 @@ export interface AppLimits {
   ipAllow: string[];
 }
 
-export type LimitsFailure = "not_found" | "over_ceiling";
+export type LimitsFailure = "app_not_found" | "over_ceiling";
 
 export async function getAppLimits(db: DbOrTx, userId: string, appId: string): Promise<AppLimits | null> {
   const [row] = await db
@@ -135,9 +136,9 @@ export async function getAppLimits(db: DbOrTx, userId: string, appId: string): P
 export async function updateAppLimits(db: DbOrTx, userId: string, input: LimitsForm): Promise<Result<AppLimits, LimitsFailure>> {
   return db.transaction(async (tx) => {
     const before = await getAppLimits(tx, userId, input.appId);
-    if (!before) return err("not_found" as const, "应用不存在或已删除");
+    if (!before) return fail("app_not_found");
     if (input.qps > before.qpsCeiling) {
-      return err("over_ceiling" as const, `QPS 不能超过账户上限 ${before.qpsCeiling}（如需更高请联系我们）`, "qps");
+      return fail("over_ceiling", { ceiling: before.qpsCeiling });
     }
     const dailyCaps: Partial<Record<ApiKindColumn, number>> = {};
     if (input.capGeneral) dailyCaps.general = input.capGeneral;
@@ -164,11 +165,11 @@ export async function setQpsCeiling(
   userId: string,
   ceiling: number,
   reason: string,
-): Promise<Result<{ lowered: number; changed: boolean }, "not_found" | "invalid">> {
-  if (!Number.isInteger(ceiling) || ceiling < 1 || ceiling > MAX_QPS_CEILING) return err("invalid", `QPS 上限须为 1–${MAX_QPS_CEILING} 的整数`);
+): Promise<Result<{ lowered: number; changed: boolean }, "account_not_found" | "bad_ceiling">> {
+  if (!Number.isInteger(ceiling) || ceiling < 1 || ceiling > MAX_QPS_CEILING) return fail("bad_ceiling", { max: MAX_QPS_CEILING });
   return db.transaction(async (tx) => {
     const [u] = await tx.select({ qpsCeiling: users.qpsCeiling }).from(users).where(eq(users.id, userId)).for("update");
-    if (!u) return err("not_found" as const, "账户不存在");
+    if (!u) return fail("account_not_found");
     if (u.qpsCeiling === ceiling) return ok({ lowered: 0, changed: false });
     await tx.update(users).set({ qpsCeiling: ceiling, updatedAt: new Date() }).where(eq(users.id, userId));
     const lowered = await tx

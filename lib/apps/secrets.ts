@@ -5,7 +5,8 @@ import { confirmPassword } from "@/lib/accounts/users";
 import { decryptSecret, encryptSecret } from "@/lib/crypto";
 import { env } from "@/lib/env";
 import { newAppSecret } from "@/lib/id";
-import { err, ok, type Result } from "@/lib/result";
+import { ok, type Result } from "@/lib/result";
+import { fail } from "@/lib/console/errors";
 import { getApp } from "./queries";
 
 /**
@@ -20,10 +21,10 @@ export function appSecretsFor(app: Pick<App, "secretEnc" | "prevSecretEnc" | "pr
   return out;
 }
 
-export type SecretFailure = "not_found" | "wrong_password";
+export type SecretFailure = "app_not_found" | "wrong_password";
 
-const notFound = () => err("not_found" as const, "应用不存在或已删除");
-const wrongPassword = () => err("wrong_password" as const, "密码不正确", "password");
+const notFound = () => fail("app_not_found");
+const wrongPassword = () => fail("wrong_password");
 
 /** The AppSecret in clear, for its owner after re-entering the account password. */
 export async function revealSecret(

@@ -3,6 +3,7 @@ import type { Db, DbOrTx } from "@/db";
 import { apps, orders, users } from "@/db/schema";
 import { creditBalance } from "@/lib/payments/wallet";
 import { err, ok, type Result } from "@/lib/result";
+import { fail } from "@/lib/console/errors";
 import { writeAudit } from "./audit";
 import type { CreditInput, SetAccountStatusInput } from "./schemas";
 
@@ -77,9 +78,9 @@ export async function creditAccount(
   db: Db,
   actorId: string,
   input: CreditInput,
-): Promise<Result<{ balanceFen: number; duplicate?: true }, "not_found" | "bad_amount" | "insufficient_balance">> {
+): Promise<Result<{ balanceFen: number; duplicate?: true }, "account_not_found" | "adjust_amount" | "adjust_below_zero">> {
   const [u] = await db.select({ id: users.id }).from(users).where(eq(users.id, input.userId));
-  if (!u) return err("not_found", "账号不存在");
+  if (!u) return fail("account_not_found");
   const res = await creditBalance(db, { userId: u.id, amountFen: input.amount, actorId, note: input.note, token: input.token });
   return res.ok ? ok(res.value) : res;
 }
@@ -96,13 +97,13 @@ export async function setAccountStatus(
   actorId: string,
   input: SetAccountStatusInput,
   now = new Date(),
-): Promise<Result<{ status: "active" | "disabled" }, "not_found" | "unchanged" | "self">> {
-  if (input.userId === actorId) return err("self", "不能停用自己的账号");
+): Promise<Result<{ status: "active" | "disabled" }, "account_not_found" | "account_already_disabled" | "account_not_disabled" | "disable_self">> {
+  if (input.userId === actorId) return fail("disable_self");
   return db.transaction(async (tx) => {
     const [u] = await tx.select().from(users).where(eq(users.id, input.userId)).for("update");
-    if (!u) return err("not_found", "账号不存在");
+    if (!u) return fail("account_not_found");
     const disabled = input.status === "disabled";
-    if (u.disabled === disabled) return err("unchanged", disabled ? "账号已是停用状态" : "账号未被停用");
+    if (u.disabled === disabled) return (disabled ? fail("account_already_disabled") : fail("account_not_disabled"));
     await tx
       .update(users)
       .set({ disabled, disabledReason: disabled ? input.reason : null, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: now })

@@ -2,6 +2,7 @@ import { and, count, desc, eq, ilike, isNull, or, sql, type SQL } from "drizzle-
 import type { DbOrTx } from "@/db";
 import { apps, quotaPacks, users } from "@/db/schema";
 import { err, ok, type Result } from "@/lib/result";
+import { fail } from "@/lib/console/errors";
 import { OPERATOR_DISABLED_PREFIX } from "@/lib/apps/status";
 import { writeAudit } from "./audit";
 import type { RevokePrevSecretInput, SetAppStatusInput, SetRateLimitInput } from "./schemas";
@@ -78,10 +79,10 @@ export async function setRateLimit(
   actorId: string,
   input: SetRateLimitInput,
   now = new Date(),
-): Promise<Result<{ before: number; after: number }, "not_found">> {
+): Promise<Result<{ before: number; after: number }, "app_not_found">> {
   return db.transaction(async (tx) => {
     const [app] = await tx.select().from(apps).where(eq(apps.id, input.appId)).for("update");
-    if (!app) return err("not_found", "应用不存在");
+    if (!app) return fail("app_not_found");
     if (app.rateLimitPerSec === input.ratePerSec) return ok({ before: app.rateLimitPerSec, after: input.ratePerSec });
     await tx.update(apps).set({ rateLimitPerSec: input.ratePerSec, updatedAt: now }).where(eq(apps.id, app.id));
     await writeAudit(tx, {
@@ -109,13 +110,13 @@ export async function setAppStatus(
   actorId: string,
   input: SetAppStatusInput,
   now = new Date(),
-): Promise<Result<{ status: "active" | "disabled" }, "not_found" | "unchanged" | "deleted">> {
+): Promise<Result<{ status: "active" | "disabled" }, "app_not_found" | "app_already_disabled" | "app_already_active" | "app_deleted">> {
   return db.transaction(async (tx) => {
     const [app] = await tx.select().from(apps).where(eq(apps.id, input.appId)).for("update");
-    if (!app) return err("not_found", "应用不存在");
-    if (input.status === "active" && app.deletedAt) return err("deleted", "应用已被用户删除，不能启用");
+    if (!app) return fail("app_not_found");
+    if (input.status === "active" && app.deletedAt) return fail("app_deleted");
     const takeOver = input.status === "disabled" && app.status === "disabled" && app.disabledBy !== "operator";
-    if (app.status === input.status && !takeOver) return err("unchanged", input.status === "disabled" ? "应用已是停用状态" : "应用已是启用状态");
+    if (app.status === input.status && !takeOver) return (input.status === "disabled" ? fail("app_already_disabled") : fail("app_already_active"));
     const disabledReason = input.status === "disabled" ? `${OPERATOR_DISABLED_PREFIX}${input.reason}` : null;
     await tx
       .update(apps)
@@ -143,11 +144,11 @@ export async function revokePrevSecret(
   actorId: string,
   input: RevokePrevSecretInput,
   now = new Date(),
-): Promise<Result<true, "not_found" | "none">> {
+): Promise<Result<true, "app_not_found" | "no_previous_secret">> {
   return db.transaction(async (tx) => {
     const [app] = await tx.select().from(apps).where(eq(apps.id, input.appId)).for("update");
-    if (!app) return err("not_found", "应用不存在");
-    if (!app.prevSecretEnc || !app.prevSecretExpiresAt || app.prevSecretExpiresAt <= now) return err("none", "该应用没有仍在宽限期内的旧密钥");
+    if (!app) return fail("app_not_found");
+    if (!app.prevSecretEnc || !app.prevSecretExpiresAt || app.prevSecretExpiresAt <= now) return fail("no_previous_secret");
     await tx.update(apps).set({ prevSecretEnc: null, prevSecretExpiresAt: null, updatedAt: now }).where(eq(apps.id, app.id));
     await writeAudit(tx, {
       actorId,

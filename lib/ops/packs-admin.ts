@@ -1,7 +1,8 @@
 import { and, desc, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { quotaPacks, type QuotaPack } from "@/db/schema";
-import { err, ok, type Result } from "@/lib/result";
+import { ok, type Result } from "@/lib/result";
+import { fail } from "@/lib/console/errors";
 import { writeAudit } from "./audit";
 import type { CancelPackInput } from "./schemas";
 
@@ -28,16 +29,16 @@ export async function cancelPack(
   db: DbOrTx,
   actorId: string,
   input: CancelPackInput,
-): Promise<Result<QuotaPack, "not_found" | "already_cancelled">> {
+): Promise<Result<QuotaPack, "pack_not_found" | "already_cancelled">> {
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(quotaPacks).where(eq(quotaPacks.id, input.packId)).for("update");
-    if (!before) return err("not_found", "资源包不存在");
+    if (!before) return fail("pack_not_found");
     const [after] = await tx
       .update(quotaPacks)
       .set({ status: "cancelled", cancelReason: input.reason })
       .where(and(eq(quotaPacks.id, input.packId), eq(quotaPacks.status, "active")))
       .returning();
-    if (!after) return err("already_cancelled", "资源包已作废");
+    if (!after) return fail("already_cancelled");
     const pick = (p: QuotaPack) => ({ status: p.status, cancelReason: p.cancelReason, callsUsed: p.callsUsed, callsTotal: p.callsTotal, appId: p.appId, api: p.api });
     await writeAudit(tx, { actorId, action: "pack.cancel", targetType: "pack", targetId: before.id, before: pick(before), after: pick(after), reason: input.reason });
     return ok(after);

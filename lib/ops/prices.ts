@@ -1,7 +1,8 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { prices, type Price } from "@/db/schema";
-import { err, ok, type Result } from "@/lib/result";
+import { ok, type Result } from "@/lib/result";
+import { fail } from "@/lib/console/errors";
 import { writeAudit } from "./audit";
 import type { UpdatePriceInput } from "./schemas";
 
@@ -25,11 +26,11 @@ export async function updatePrice(
   actorId: string,
   input: UpdatePriceInput,
   now = new Date(),
-): Promise<Result<{ price: Price; changed: boolean }, "not_found">> {
+): Promise<Result<{ price: Price; changed: boolean }, "spec_not_found">> {
   return db.transaction(async (tx) => {
     const key = and(eq(prices.api, input.api), eq(prices.tier, input.tier));
     const [before] = await tx.select().from(prices).where(key).for("update");
-    if (!before) return err("not_found", "该规格不存在");
+    if (!before) return fail("spec_not_found");
     const next = { unitPriceFen: input.unitPriceFen, betaPriceFen: input.betaPriceFen, betaEndsAt: input.betaEndsAt };
     if (JSON.stringify(view(before)) === JSON.stringify(view({ ...before, ...next }))) return ok({ price: before, changed: false });
     const [after] = await tx.update(prices).set({ ...next, updatedAt: now }).where(key).returning();

@@ -2,7 +2,8 @@ import { desc, eq } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db";
 import { coupons, users, vouchers, type Coupon, type Voucher } from "@/db/schema";
 import { issueCoupon, issueVoucher } from "@/lib/payments/wallet";
-import { err, ok, type Result } from "@/lib/result";
+import { ok, type Result } from "@/lib/result";
+import { fail } from "@/lib/console/errors";
 import { findAccountByEmail } from "./accounts-admin";
 import type { IssueCouponInput, IssueVoucherInput } from "./schemas";
 
@@ -12,18 +13,18 @@ import type { IssueCouponInput, IssueVoucherInput } from "./schemas";
  * an operator typed and lists what was issued.
  */
 
-async function customerByEmail(db: DbOrTx, email: string): Promise<Result<{ id: string }, "not_found">> {
+async function customerByEmail(db: DbOrTx, email: string): Promise<Result<{ id: string }, "email_not_found">> {
   const u = await findAccountByEmail(db, email);
-  return u ? ok({ id: u.id }) : err("not_found", "没有该邮箱的账号", "email");
+  return u ? ok({ id: u.id }) : fail("email_not_found");
 }
 
-export async function issueVoucherTo(db: Db, actorId: string, input: IssueVoucherInput): Promise<Result<Voucher, "not_found">> {
+export async function issueVoucherTo(db: Db, actorId: string, input: IssueVoucherInput): Promise<Result<Voucher, "email_not_found">> {
   const u = await customerByEmail(db, input.email);
   if (!u.ok) return u;
   return ok(await issueVoucher(db, { userId: u.value.id, amountFen: input.amount, validDays: input.validDays, actorId, note: input.note }));
 }
 
-export async function issueCouponTo(db: Db, actorId: string, input: IssueCouponInput): Promise<Result<Coupon, "not_found">> {
+export async function issueCouponTo(db: Db, actorId: string, input: IssueCouponInput): Promise<Result<Coupon, "email_not_found">> {
   const u = await customerByEmail(db, input.email);
   if (!u.ok) return u;
   const common = { userId: u.value.id, thresholdFen: input.threshold, validDays: input.validDays, actorId, note: input.note };

@@ -1,7 +1,8 @@
 import { and, eq, lt } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { orders } from "@/db/schema";
-import { err, ok, type Result } from "@/lib/result";
+import { ok, type Result } from "@/lib/result";
+import { fail } from "@/lib/console/errors";
 
 export const UNPAID_TTL_MS = 24 * 3600 * 1000;
 
@@ -12,7 +13,7 @@ export async function cancelOrder(db: DbOrTx, userId: string, id: string, now: D
     .set({ status: "已取消", cancelledAt: now, cancelReason: "用户取消", updatedAt: now })
     .where(and(eq(orders.id, id), eq(orders.userId, userId), eq(orders.status, "待支付")))
     .returning({ id: orders.id });
-  return rows.length ? ok(null) : err("not_cancellable", "订单不存在或已不是待支付状态");
+  return rows.length ? ok(null) : fail("not_cancellable");
 }
 
 /**

@@ -2,7 +2,8 @@ import { and, eq, isNull } from "drizzle-orm";
 import type { Db } from "@/db";
 import { apps, orderLines, orders, prices, type Order } from "@/db/schema";
 import { effectiveUnitPrice, lineAmount } from "@/lib/pricing/quote";
-import { err, ok, type Result } from "@/lib/result";
+import { ok, type Result } from "@/lib/result";
+import { fail } from "@/lib/console/errors";
 import { isUniqueViolation } from "./errors";
 import { orderNumber } from "./number";
 import type { CreateOrderInput } from "./schemas";
@@ -20,19 +21,19 @@ export async function createOrder(
   input: CreateOrderInput,
   now: Date = new Date(),
 ): Promise<Result<Order, "app_not_found" | "empty" | "price_missing" | "too_large">> {
-  if (input.items.length === 0) return err("empty", "请至少选择一个资源包");
+  if (input.items.length === 0) return fail("empty");
   const [app] = await db
     .select({ id: apps.id })
     .from(apps)
     .where(and(eq(apps.id, input.appId), eq(apps.userId, userId), isNull(apps.deletedAt)));
-  if (!app) return err("app_not_found", "应用不存在");
+  if (!app) return fail("app_not_found");
 
   const rows = await db.select().from(prices).where(eq(prices.api, input.api));
   const byTier = new Map(rows.map((r) => [r.tier, r]));
   const lines: Omit<typeof orderLines.$inferInsert, "orderId">[] = [];
   for (const item of input.items) {
     const p = byTier.get(item.tier);
-    if (!p) return err("price_missing", "该规格暂未定价，请联系我们");
+    if (!p) return fail("price_missing");
     const eff = effectiveUnitPrice(p, now);
     lines.push({
       tier: item.tier,
@@ -43,7 +44,7 @@ export async function createOrder(
     });
   }
   const totalFen = lines.reduce((s, l) => s + l.amountFen, 0);
-  if (totalFen > MAX_ORDER_FEN) return err("too_large", "订单金额过大，请分多次购买");
+  if (totalFen > MAX_ORDER_FEN) return fail("too_large");
 
   for (let attempt = 0; ; attempt++) {
     const id = orderNumber(now);

@@ -126,7 +126,7 @@ describe("payWithBalance", () => {
     const other = await makeUser(db, { verified: true, balanceFen: 1_000_000 });
     expect(await paymentOptions(db, other.id, order.id)).toBeNull();
     const res = await payWithBalance(db, { userId: other.id, orderId: order.id });
-    expect(res.ok === false && res.code).toBe("not_found");
+    expect(res.ok === false && res.code).toBe("order_not_found");
     const [o] = await db.select().from(users).where(eq(users.id, other.id));
     expect(o!.balanceFen).toBe(1_000_000);
     expect((await snapshot(user.id, order.id, app.id)).status).toBe("待支付");

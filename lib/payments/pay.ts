@@ -4,8 +4,9 @@ import { coupons, orderLines, orders, users, vouchers, type Coupon, type Order, 
 import { getOrder, type OrderWithLines } from "@/lib/orders/queries";
 import { couponApplies, quote, type CouponTerms, type Quote } from "@/lib/pricing/quote";
 import { grantPack } from "@/lib/quota/grant";
-import { err, ok, type Result } from "@/lib/result";
-import { PAY_ERRORS, PayError, type PayErrorCode } from "./errors";
+import { ok, type Result } from "@/lib/result";
+import { fail } from "@/lib/console/errors";
+import { PayError, type PayErrorCode } from "./errors";
 import { moveBalance } from "./wallet";
 
 export function couponTerms(c: Coupon): CouponTerms {
@@ -67,7 +68,7 @@ export interface SettleInput {
 export async function settleOrder(tx: DbOrTx, p: SettleInput): Promise<{ order: Order; quote: Quote }> {
   if (p.voucherId && p.couponId) throw new PayError("voucher_and_coupon");
   const [order] = await tx.select().from(orders).where(and(eq(orders.id, p.orderId), eq(orders.userId, p.userId)));
-  if (!order) throw new PayError("not_found");
+  if (!order) throw new PayError("order_not_found");
   if (order.status !== "待支付") throw new PayError("not_payable");
   const [user] = await tx.select({ balanceFen: users.balanceFen, verifiedAt: users.verifiedAt }).from(users).where(eq(users.id, p.userId));
   if (!user?.verifiedAt) throw new PayError("unverified");
@@ -155,7 +156,7 @@ export async function payWithBalance(
     );
     return ok(res);
   } catch (e) {
-    if (e instanceof PayError) return err(e.code, PAY_ERRORS[e.code]);
+    if (e instanceof PayError) return fail(e.code);
     throw e;
   }
 }

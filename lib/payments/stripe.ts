@@ -4,8 +4,9 @@ import type { Db, DbOrTx } from "@/db";
 import { checkoutSessions, coupons, orders, stripeEvents, users, vouchers } from "@/db/schema";
 import { env } from "@/lib/env";
 import { quote } from "@/lib/pricing/quote";
-import { err, ok, type Result } from "@/lib/result";
-import { PAY_ERRORS, PayError, type PayErrorCode } from "./errors";
+import { ok, type Result } from "@/lib/result";
+import { consoleMessage, fail } from "@/lib/console/errors";
+import { PayError, type PayErrorCode } from "./errors";
 import { couponTerms, settleOrder } from "./pay";
 import { moveBalance } from "./wallet";
 
@@ -45,20 +46,20 @@ export async function createOrderCheckout(
   db: Db,
   stripe: CheckoutApi,
   p: { userId: string; orderId: string; voucherId?: string | null; couponId?: string | null; baseUrl: string; now?: Date },
-): Promise<Result<{ url: string }, PayErrorCode>> {
+): Promise<Result<{ url: string }, PayErrorCode | "card_not_needed">> {
   const now = p.now ?? new Date();
-  if (p.voucherId && p.couponId) return err("voucher_and_coupon", PAY_ERRORS.voucher_and_coupon);
+  if (p.voucherId && p.couponId) return fail("voucher_and_coupon");
   const [order] = await db.select().from(orders).where(and(eq(orders.id, p.orderId), eq(orders.userId, p.userId)));
-  if (!order) return err("not_found", PAY_ERRORS.not_found);
-  if (order.status !== "待支付") return err("not_payable", PAY_ERRORS.not_payable);
+  if (!order) return fail("order_not_found");
+  if (order.status !== "待支付") return fail("not_payable");
   const [user] = await db.select().from(users).where(eq(users.id, p.userId));
-  if (!user?.verifiedAt) return err("unverified", PAY_ERRORS.unverified);
+  if (!user?.verifiedAt) return fail("unverified");
   const [v] = p.voucherId ? await db.select().from(vouchers).where(and(eq(vouchers.id, p.voucherId), eq(vouchers.userId, p.userId))) : [];
-  if (p.voucherId && (!v || v.usedOrderId || v.expiresAt <= now)) return err("voucher_unusable", PAY_ERRORS.voucher_unusable);
+  if (p.voucherId && (!v || v.usedOrderId || v.expiresAt <= now)) return fail("voucher_unusable");
   const [c] = p.couponId ? await db.select().from(coupons).where(and(eq(coupons.id, p.couponId), eq(coupons.userId, p.userId))) : [];
-  if (p.couponId && (!c || c.usedOrderId || c.expiresAt <= now)) return err("coupon_unusable", PAY_ERRORS.coupon_unusable);
+  if (p.couponId && (!c || c.usedOrderId || c.expiresAt <= now)) return fail("coupon_unusable");
   const q = quote({ totalFen: order.totalFen, voucherFen: v?.amountFen ?? null, coupon: c ? couponTerms(c) : null, balanceFen: 0, method: "card" });
-  if (q.cardFen <= 0) return err("bad_amount", "该订单无需银行卡支付，请使用余额支付");
+  if (q.cardFen <= 0) return fail("card_not_needed");
 
   await db
     .update(orders)
@@ -83,8 +84,8 @@ export async function createTopupCheckout(
   db: Db,
   stripe: CheckoutApi,
   p: { userId: string; amountFen: number; baseUrl: string; returnTo?: string },
-): Promise<Result<{ url: string }, "bad_amount">> {
-  if (!Number.isInteger(p.amountFen) || p.amountFen < MIN_TOPUP_FEN || p.amountFen > MAX_TOPUP_FEN) return err("bad_amount", "充值金额须在 ¥1 至 ¥100,000 之间");
+): Promise<Result<{ url: string }, "topup_amount">> {
+  if (!Number.isInteger(p.amountFen) || p.amountFen < MIN_TOPUP_FEN || p.amountFen > MAX_TOPUP_FEN) return fail("topup_amount");
   const [user] = await db.select({ email: users.email }).from(users).where(eq(users.id, p.userId));
   const session = await stripe.checkout.sessions.create({
     mode: "payment",
@@ -127,7 +128,7 @@ async function applyPaidSession(tx: DbOrTx, session: Stripe.Checkout.Session, no
       deltaFen: paidFen,
       kind: "refund",
       orderId: row.orderId,
-      note: `订单 ${row.orderId} 未能完成（${PAY_ERRORS[e.code]}），银行卡付款已转入账户余额`,
+      note: `订单 ${row.orderId} 未能完成（${consoleMessage(e.code)}），银行卡付款已转入账户余额`,
       now,
     });
     return `order not paid (${e.code}); amount credited to balance`;

@@ -4,7 +4,8 @@ import type { Db, DbOrTx } from "@/db";
 import { transferRequests, users, type TransferRequest } from "@/db/schema";
 import { newId } from "@/lib/id";
 import { writeAudit } from "@/lib/ops/audit";
-import { err, ok, type Result } from "@/lib/result";
+import { ok, type Result } from "@/lib/result";
+import { fail } from "@/lib/console/errors";
 import { topupSchema } from "./schemas";
 import { moveBalance } from "./wallet";
 
@@ -15,12 +16,7 @@ import { moveBalance } from "./wallet";
  * or refuses it with a reason. Each decision writes its audit row in the same transaction.
  */
 
-export const TRANSFER_ERRORS = {
-  too_many_open: "您已有 5 笔待确认的汇款申请，请等待运营人员处理后再提交",
-  not_found: "汇款申请不存在",
-  already_decided: "该汇款申请已处理",
-} as const;
-type TransferErrorCode = keyof typeof TRANSFER_ERRORS;
+type TransferErrorCode = "too_many_open" | "transfer_not_found" | "already_decided";
 
 export const MAX_OPEN_TRANSFERS = 5;
 
@@ -50,7 +46,7 @@ export async function requestTransfer(db: Db, userId: string, input: TransferReq
       .select({ id: transferRequests.id })
       .from(transferRequests)
       .where(and(eq(transferRequests.userId, userId), eq(transferRequests.status, "待确认")));
-    if (open.length >= MAX_OPEN_TRANSFERS) return err("too_many_open", TRANSFER_ERRORS.too_many_open);
+    if (open.length >= MAX_OPEN_TRANSFERS) return fail("too_many_open");
     const [row] = await tx
       .insert(transferRequests)
       .values({ id: newId("trf"), userId, amountFen: input.amount, payerName: input.payerName, reference: input.reference, createdAt: now })
@@ -98,7 +94,7 @@ export async function confirmTransfer(
       .returning();
     if (!done) {
       const [exists] = await tx.select({ id: transferRequests.id }).from(transferRequests).where(eq(transferRequests.id, id));
-      return exists ? err("already_decided", TRANSFER_ERRORS.already_decided) : err("not_found", TRANSFER_ERRORS.not_found);
+      return exists ? fail("already_decided") : fail("transfer_not_found");
     }
     const balanceFen = await moveBalance(tx, {
       userId: done.userId,
@@ -130,7 +126,7 @@ export async function rejectTransfer(db: Db, actorId: string, id: string, reason
       .returning();
     if (!done) {
       const [exists] = await tx.select({ id: transferRequests.id }).from(transferRequests).where(eq(transferRequests.id, id));
-      return exists ? err("already_decided", TRANSFER_ERRORS.already_decided) : err("not_found", TRANSFER_ERRORS.not_found);
+      return exists ? fail("already_decided") : fail("transfer_not_found");
     }
     await writeAudit(tx, { actorId, action: "transfer.reject", targetType: "transfer", targetId: done.id, before: { status: "待确认" }, after: { status: "已拒绝" }, reason });
     return ok(done);

@@ -3,7 +3,8 @@ import type { Db, DbOrTx } from "@/db";
 import { auditLog, balanceLedger, coupons, users, vouchers, type Coupon, type Voucher } from "@/db/schema";
 import { newId } from "@/lib/id";
 import { addDays } from "@/lib/quota/grant";
-import { err, ok, type Result } from "@/lib/result";
+import { ok, type Result } from "@/lib/result";
+import { fail } from "@/lib/console/errors";
 import { PayError } from "./errors";
 import { claimFormToken } from "./form-token";
 
@@ -47,8 +48,8 @@ export async function moveBalance(
 export async function creditBalance(
   db: Db,
   p: { userId: string; amountFen: number; actorId: string; note: string; token?: string },
-): Promise<Result<{ balanceFen: number; duplicate?: true }, "bad_amount" | "insufficient_balance">> {
-  if (!Number.isInteger(p.amountFen) || p.amountFen === 0) return err("bad_amount", "金额须为非零整数（分）");
+): Promise<Result<{ balanceFen: number; duplicate?: true }, "adjust_amount" | "adjust_below_zero">> {
+  if (!Number.isInteger(p.amountFen) || p.amountFen === 0) return fail("adjust_amount");
   try {
     const res = await db.transaction(async (tx) => {
       if (p.token && !(await claimFormToken(tx, { token: p.token, actorId: p.actorId, action: "balance.credit" }))) {
@@ -69,7 +70,7 @@ export async function creditBalance(
     });
     return ok(res);
   } catch (e) {
-    if (e instanceof PayError && e.code === "insufficient_balance") return err("insufficient_balance", "余额不足以扣减");
+    if (e instanceof PayError && e.code === "insufficient_balance") return fail("adjust_below_zero");
     throw e;
   }
 }

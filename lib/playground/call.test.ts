@@ -71,10 +71,10 @@ describe.runIf(process.env.DATABASE_URL)("playground calls", () => {
     const { db, created, send, seen, image } = await setup();
     const other = await makeUser(db);
     const res = await callGateway(db, other.id, { appId: created.app.id, api: "general", images: [image] }, { send, origin: ORIGIN });
-    expect(res.ok ? "ok" : res.code).toBe("not_found");
+    expect(res.ok ? "ok" : res.code).toBe("app_not_found");
     expect(seen).toHaveLength(0);
     const sample = await signedSample(db, other.id, { appId: created.app.id, api: "general" }, { origin: ORIGIN });
-    expect(sample.ok ? "ok" : sample.code).toBe("not_found");
+    expect(sample.ok ? "ok" : sample.code).toBe("app_not_found");
   });
 
   it("code samples carry a valid Sign over the body shown, for the real URL", async () => {

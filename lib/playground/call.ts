@@ -5,7 +5,8 @@
  * (the route handler in-process, or fetch) and the origin the Request is addressed to.
  */
 import type { DbOrTx } from "@/db";
-import { err, ok, type Result } from "@/lib/result";
+import { ok, type Result } from "@/lib/result";
+import { fail } from "@/lib/console/errors";
 import type { CallOutcome } from "./apis";
 import type { CallInput } from "./schemas";
 import { findTarget, signHeaders, type TargetFailure } from "./sign";
@@ -34,7 +35,7 @@ export async function callGateway(
     res = await deps.send(req);
     text = await res.text();
   } catch {
-    return err("unreachable", "无法连接识别接口，请稍后重试");
+    return fail("unreachable");
   }
   const latencyMs = Math.round(performance.now() - t0);
   let parsed: unknown;

@@ -7,10 +7,11 @@ import type { ApiKindColumn, App } from "@/db/schema";
 import { getApp, serviceCodesOf } from "@/lib/apps/queries";
 import { apiPath } from "@/lib/apps/urls";
 import { decryptSecret } from "@/lib/crypto";
-import { err, ok, type Result } from "@/lib/result";
+import { ok, type Result } from "@/lib/result";
+import { fail } from "@/lib/console/errors";
 import { computeSign } from "@/lib/signature";
 
-export type TargetFailure = "not_found" | "no_service_code";
+export type TargetFailure = "app_not_found" | "no_service_code";
 
 export interface Target {
   app: App;
@@ -21,9 +22,9 @@ export interface Target {
 /** The application `appId` of `userId` (anyone else's reads as not found) and its service code for `api`. */
 export async function findTarget(db: DbOrTx, userId: string, appId: string, api: ApiKindColumn): Promise<Result<Target, TargetFailure>> {
   const app = await getApp(db, userId, appId);
-  if (!app) return err("not_found", "应用不存在或已删除");
+  if (!app) return fail("app_not_found");
   const serviceCode = (await serviceCodesOf(db, app.id))[api];
-  if (!serviceCode) return err("no_service_code", "该应用没有此接口的服务码");
+  if (!serviceCode) return fail("no_service_code");
   return ok({ app, serviceCode, path: apiPath(api, serviceCode) });
 }
 

@@ -51,7 +51,7 @@ describe.runIf(process.env.DATABASE_URL)("claimFreeQuota", () => {
     const other = await makeUser(db, { verified: true });
     const { app } = await makeApp(db, owner.id);
     const r = await claimFreeQuota(db, other.id, app.id, "idcard", NOW);
-    expect(r.ok ? "ok" : r.code).toBe("not_found");
+    expect(r.ok ? "ok" : r.code).toBe("app_not_found");
     const packs = await db.select().from(quotaPacks).where(eq(quotaPacks.appId, app.id));
     expect(packs).toHaveLength(0);
   });

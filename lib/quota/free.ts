@@ -4,7 +4,8 @@ import { freeClaims, quotaPacks, settings, users, type ApiKindColumn, type Quota
 import { getApp } from "@/lib/apps/queries";
 import { newId } from "@/lib/id";
 import { DEFAULT_SETTINGS } from "@/lib/pricing/defaults";
-import { err, ok, type Result } from "@/lib/result";
+import { ok, type Result } from "@/lib/result";
+import { fail } from "@/lib/console/errors";
 import { addDays } from "./grant";
 
 /**
@@ -29,7 +30,7 @@ export async function claimedFreeApis(db: DbOrTx, userId: string): Promise<Set<A
   return new Set([...rows, ...mine].map((r) => r.api));
 }
 
-export type ClaimFailure = "not_found" | "already_claimed" | "not_verified" | "free_off";
+export type ClaimFailure = "app_not_found" | "already_claimed" | "not_verified" | "free_off";
 
 /**
  * 领取免费额度: once per real-name-verified PERSON and API — not per application, and not per
@@ -45,15 +46,15 @@ export async function claimFreeQuota(
   now = new Date(),
 ): Promise<Result<QuotaPack, ClaimFailure>> {
   const app = await getApp(db, userId, appId);
-  if (!app) return err("not_found", "应用不存在或已删除");
+  if (!app) return fail("app_not_found");
   const [u] = await db.select({ fp: users.idFingerprint, verifiedAt: users.verifiedAt }).from(users).where(eq(users.id, userId));
-  if (!u?.verifiedAt || !u.fp) return err("not_verified", "领取免费额度前请先完成实名认证");
+  if (!u?.verifiedAt || !u.fp) return fail("not_verified");
   const { calls, days } = await freeQuotaTerms(db);
-  if (calls === 0) return err("free_off", "平台暂未提供免费额度");
+  if (calls === 0) return fail("free_off");
   const person = u.fp;
   return (db as Db).transaction(async (tx) => {
     const [claim] = await tx.insert(freeClaims).values({ person, api, userId, appId: app.id, createdAt: now }).onConflictDoNothing().returning();
-    if (!claim) return err("already_claimed", "该接口的免费额度已领取过（每位实名用户每个接口限领一次，同一身份证号的账户共用）");
+    if (!claim) return fail("already_claimed");
     const [pack] = await tx
       .insert(quotaPacks)
       .values({

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { authedAction, type ActionState } from "@/app/_server/session";
+import { errorState } from "@/lib/console/errors";
 import { createAccessKey, deleteAccessKey, disableAccessKey, enableAccessKey } from "@/lib/accounts/access-keys";
 
 const idSchema = z.object({ id: z.string().min(1, "缺少 AccessKey") });
@@ -11,7 +12,7 @@ export const createAccessKeyAction = authedAction(
   z.object({ password: z.string().min(1, "请输入登录密码") }),
   async ({ password }, { db, user }): Promise<ActionState<{ ak: string; sk: string }>> => {
     const res = await createAccessKey(db, user.id, { password });
-    if (!res.ok) return { status: "error", message: res.message, fieldErrors: res.field ? { [res.field]: res.message } : undefined };
+    if (!res.ok) return errorState(res);
     revalidatePath("/console/account");
     return { status: "ok", message: "AccessKey 已创建", data: { ak: res.value.ak, sk: res.value.sk } };
   },

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { errorState, refuse } from "@/lib/console/errors";
 import { signIn } from "@/auth";
 import { authedAction, type ActionState } from "@/app/_server/session";
 import { requestAddress } from "@/app/_server/client-address";
@@ -22,7 +23,7 @@ export const updateProfileAction = authedAction(profileSchema, async (input, { d
 
 export const changePasswordAction = authedAction(changePasswordSchema, async (input, { db, user }): Promise<ActionState> => {
   const res = await changePassword(db, user.id, input.current, input.next);
-  if (!res.ok) return { status: "error", message: res.message, fieldErrors: res.field ? { [res.field]: res.message } : undefined };
+  if (!res.ok) return errorState(res);
   // every session signed in before the change has ended (users.session_version); this one signs in again
   try {
     await signIn("credentials", { email: user.email, password: input.next, redirect: false });
@@ -33,9 +34,9 @@ export const changePasswordAction = authedAction(changePasswordSchema, async (in
 });
 
 export const verifyAction = authedAction(verifySchema, async (input, { db, user }): Promise<ActionState> => {
-  if (user.verifiedAt) return { status: "error", message: "该账户已完成实名认证" };
+  if (user.verifiedAt) return refuse("already_verified");
   const res = await verifyRealName(db, user.id, input);
-  if (!res.ok) return { status: "error", message: res.message, fieldErrors: res.field ? { [res.field]: res.message } : undefined };
+  if (!res.ok) return errorState(res);
   revalidatePath("/console", "layout");
   return { status: "ok", message: `实名认证成功：${res.value.realName}（${res.value.idNumberMasked}）` };
 });

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { refuse } from "@/lib/console/errors";
 import { authedAction, type ActionState } from "@/app/_server/session";
 import { acknowledge, acknowledgeAll } from "@/lib/alerts/events";
 import { updateRule, updateRuleSchema } from "@/lib/alerts/rules";
@@ -17,7 +18,7 @@ export const updateRuleAction = authedAction(updateRuleSchema, async (input, { d
 export const acknowledgeAction = authedAction(z.object({ eventId: z.string().min(1).max(64) }), async ({ eventId }, { db, user }): Promise<ActionState> => {
   const done = await acknowledge(db, user.id, eventId);
   revalidatePath("/console", "layout");
-  return done ? { status: "ok", message: "已处理" } : { status: "error", message: "告警不存在或已处理" };
+  return done ? { status: "ok", message: "已处理" } : refuse("alert_not_found");
 });
 
 export const acknowledgeAllAction = authedAction(z.object({}), async (_input, { db, user }): Promise<ActionState> => {
@@ -39,7 +40,7 @@ export const setWebhookAction = authedAction(
 export const testWebhookAction = authedAction(z.object({}), async (_input, { db, user }): Promise<ActionState> => {
   const now = new Date();
   const queued = await enqueueTestDelivery(db, user.id, now);
-  if (queued === "no_url") return { status: "error", message: "请先保存 Webhook 地址" };
+  if (queued === "no_url") return refuse("webhook_missing");
   if (queued === "too_soon") return { status: "error", message: `发送测试过于频繁，请 ${TEST_DELIVERY_INTERVAL_MS / 1000} 秒后再试` };
   await deliverDue(db, { now, userId: user.id });
   revalidatePath("/console/alerts");

@@ -5,25 +5,21 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { API_KINDS } from "@/db/schema";
 import { authedAction, type ActionState } from "@/app/_server/session";
+import { errorState } from "@/lib/console/errors";
 import { createApp } from "@/lib/apps/create";
 import { createAppSchema } from "@/lib/apps/schemas";
 import { revealSecret, rotateSecret } from "@/lib/apps/secrets";
 import { deleteApp, setAppDisabled } from "@/lib/apps/status";
 import { claimFreeQuota } from "@/lib/quota/free";
 import { shTime } from "@/lib/format";
+import type { CreatedAppView } from "@/lib/console/actions";
 
 const appId = z.string().min(1).max(64);
 const password = z.string({ message: "请输入登录密码" }).min(1, "请输入登录密码").max(128);
 
-export interface CreatedAppView {
-  id: string;
-  name: string;
-  appKey: string;
-}
-
 export const createAppAction = authedAction(createAppSchema, async (input, { db, user }): Promise<ActionState<CreatedAppView>> => {
   const res = await createApp(db, user.id, input);
-  if (!res.ok) return { status: "error", message: res.message, fieldErrors: res.field ? { [res.field]: res.message } : undefined };
+  if (!res.ok) return errorState(res);
   revalidatePath("/console/apps");
   const { app } = res.value;
   return { status: "ok", message: "应用已创建", data: { id: app.id, name: app.name, appKey: app.appKey } };
@@ -43,7 +39,7 @@ export const revealSecretAction = authedAction(
   z.object({ appId, password }),
   async ({ appId, password }, { db, user }): Promise<ActionState<{ secret: string }>> => {
     const res = await revealSecret(db, user.id, appId, password);
-    if (!res.ok) return { status: "error", message: res.message, fieldErrors: res.field ? { [res.field]: res.message } : undefined };
+    if (!res.ok) return errorState(res);
     return { status: "ok", data: res.value };
   },
 );
@@ -52,7 +48,7 @@ export const rotateSecretAction = authedAction(
   z.object({ appId, password }),
   async ({ appId, password }, { db, user }): Promise<ActionState<{ secret: string; previousValidUntil: string }>> => {
     const res = await rotateSecret(db, user.id, appId, password);
-    if (!res.ok) return { status: "error", message: res.message, fieldErrors: res.field ? { [res.field]: res.message } : undefined };
+    if (!res.ok) return errorState(res);
     revalidatePath(`/console/apps/${appId}`);
     return {
       status: "ok",

@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { publicOrigin } from "@/app/(site)/_lib/origin";
 import { authedAction, type ActionState } from "@/app/_server/session";
+import { refuse } from "@/lib/console/errors";
 import { cny } from "@/lib/format";
 import { topupSchema } from "@/lib/payments/schemas";
 import { createTopupCheckout, stripeFromEnv } from "@/lib/payments/stripe";
@@ -12,7 +13,7 @@ import { requestTransfer, transferRequestSchema } from "@/lib/payments/transfer"
 /** 充值 by card: off to Stripe Checkout; the webhook credits the balance. */
 export const topupAction = authedAction(topupSchema, async ({ amount, returnTo }, { db, user }): Promise<ActionState> => {
   const stripe = stripeFromEnv();
-  if (!stripe) return { status: "error", message: "暂不支持在线充值" };
+  if (!stripe) return refuse("topup_unavailable");
   const res = await createTopupCheckout(db, stripe, { userId: user.id, amountFen: amount, baseUrl: await publicOrigin(), returnTo });
   if (!res.ok) return { status: "error", message: res.message };
   redirect(res.value.url);

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { refuse } from "@/lib/console/errors";
 import { publicOrigin } from "@/app/(site)/_lib/origin";
 import { authedAction, type ActionState } from "@/app/_server/session";
 import { cancelOrder } from "@/lib/orders/cancel";
@@ -32,7 +33,7 @@ export const cancelOrderAction = authedAction(z.object({ orderId: z.string().min
 export const payOrderAction = authedAction(payOrderSchema, async (input, { db, user }): Promise<ActionState> => {
   if (input.method === "card") {
     const stripe = stripeFromEnv();
-    if (!stripe) return { status: "error", message: "暂不支持银行卡支付" };
+    if (!stripe) return refuse("card_unavailable");
     const res = await createOrderCheckout(db, stripe, { userId: user.id, orderId: input.orderId, voucherId: input.voucherId, couponId: input.couponId, baseUrl: await publicOrigin() });
     if (!res.ok) return { status: "error", message: res.message };
     redirect(res.value.url);

@@ -1,4 +1,5 @@
 /** GET …/jobs/{jobId}/download?format=json|csv — a job's results, for the owner of its application. */
+import { consoleMessage } from "@/lib/console/errors";
 import { NextResponse } from "next/server";
 import { withSession } from "@/app/_server/session";
 import { getApp } from "@/lib/apps/queries";
@@ -12,7 +13,7 @@ export const GET = withSession<Route>(async (req, { db, user }, { params }) => {
   const { id, jobId } = await params;
   const app = await getApp(db, user.id, id);
   const job = app ? await getJob(db, app.id, jobId) : null;
-  if (!job) return NextResponse.json({ code: "not_found", message: "任务不存在或已过保留期" }, { status: 404 });
+  if (!job) return NextResponse.json({ code: "job_not_found", message: consoleMessage("job_not_found") }, { status: 404 });
   const results: unknown[] = [];
   for (let page = 1; results.length < job.total && page <= MAX_JOB_IMAGES / 100; page++) results.push(...(await jobResults(db, job.id, page, 100)));
   const csv = new URL(req.url).searchParams.get("format") === "csv";
