@@ -2,7 +2,7 @@ import { and, count, desc, eq, ilike, or, sql, type SQL } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db";
 import { apps, orders, users } from "@/db/schema";
 import { creditBalance } from "@/lib/payments/wallet";
-import { err, ok, type Result } from "@/lib/result";
+import { ok, type Result } from "@/lib/result";
 import { fail } from "@/lib/console/errors";
 import { writeAudit } from "./audit";
 import type { CreditInput, SetAccountStatusInput } from "./schemas";

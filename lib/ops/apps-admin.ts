@@ -1,7 +1,7 @@
 import { and, count, desc, eq, ilike, isNull, or, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { apps, quotaPacks, users } from "@/db/schema";
-import { err, ok, type Result } from "@/lib/result";
+import { ok, type Result } from "@/lib/result";
 import { fail } from "@/lib/console/errors";
 import { OPERATOR_DISABLED_PREFIX } from "@/lib/apps/status";
 import { writeAudit } from "./audit";
