@@ -95,14 +95,29 @@ export interface GatewayAccessKey {
   lastUsedAt: Date | null;
 }
 
+/** An access_keys row as the gateway reads it (in its own query: lib/gateway/auth.ts loadApp). */
+export interface AccessKeyRow {
+  id: string;
+  userId: string;
+  skEnc: string;
+  status: string;
+  lastUsedAt: Date | string | null;
+}
+
+/** The gateway's view of a row; the SK is decrypted only for an active key. */
+export function gatewayAccessKey(row: AccessKeyRow): GatewayAccessKey {
+  const active = row.status === "active";
+  const lastUsedAt = row.lastUsedAt === null ? null : row.lastUsedAt instanceof Date ? row.lastUsedAt : new Date(row.lastUsedAt);
+  return { id: row.id, userId: row.userId, sk: active ? decryptSecret(row.skEnc) : "", active, lastUsedAt };
+}
+
 export async function accessKeyForGateway(db: DbOrTx, ak: string): Promise<GatewayAccessKey | null> {
   const [row] = await db
     .select({ id: accessKeys.id, userId: accessKeys.userId, skEnc: accessKeys.skEnc, status: accessKeys.status, lastUsedAt: accessKeys.lastUsedAt })
     .from(accessKeys)
     .where(eq(accessKeys.ak, ak))
     .limit(1);
-  if (!row) return null;
-  return { id: row.id, userId: row.userId, sk: decryptSecret(row.skEnc), active: row.status === "active", lastUsedAt: row.lastUsedAt };
+  return row ? gatewayAccessKey(row) : null;
 }
 
 /** How stale last_used_at may get before a call writes it again (keeps the hot path read-only). */

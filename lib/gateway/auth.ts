@@ -3,8 +3,8 @@
  * signature, ./eop.ts — replay, service code) and its admission (rate limit), in three
  * steps so that nothing is read from an unknown caller:
  *  1. precheck / eopPrecheck — headers and Timestamp (eop-date), no database;
- *  2. loadApp — one query loads the application, its secrets and the path's service
- *     code (4017 for an unknown or disabled application), and for EOP the AccessKey
+ *  2. loadApp — one query (one round trip) loads the application, its secrets, the path's
+ *     service code (4017 for an unknown or disabled application) and, for EOP, the AccessKey
  *     (4023), BEFORE the body is read; the signature's hashes (bodyHashes) are then fed
  *     while the body streams in (./body.ts);
  *  3. admit — signature (4014 / 4024) and service code (4018), then one statement counts
@@ -21,7 +21,7 @@ import { executePrepared, type Db } from "@/db";
 import { ApiError } from "@/lib/api/codes";
 import { appSecretsFor } from "@/lib/apps/secrets";
 import type { ApiKind } from "@/lib/engine/types";
-import { accessKeyForGateway, touchAccessKey, type GatewayAccessKey } from "@/lib/accounts/access-keys";
+import { gatewayAccessKey, touchAccessKey, type GatewayAccessKey } from "@/lib/accounts/access-keys";
 import { API_LABELS } from "@/lib/catalogue/apis";
 import { admitDailyCall, isAddressAllowed } from "@/lib/apps/limits";
 import { ASYNC_COMMIT } from "@/lib/metering/record";
@@ -109,6 +109,12 @@ interface AppRow {
   codeApi: string | null;
   ipAllow: string[];
   dailyCaps: Partial<Record<ApiKind, number>>;
+  /** the EOP request's AccessKey (null for MD5 Sign, or an unknown AK) */
+  keyId: string | null;
+  keyUserId: string | null;
+  keySkEnc: string | null;
+  keyStatus: string | null;
+  keyLastUsedAt: Date | string | null;
 }
 
 /** A jsonb column from a raw query (both drivers parse it; a string is tolerated). */
@@ -149,19 +155,23 @@ function maybePurge(db: Db, now: number): void {
 
 /** Step 2: the application behind the AppKey (4017) and, for EOP, the AccessKey (4023). */
 export async function loadApp(db: Db, route: ResolvedRoute, pre: Precheck, now: Date = new Date()): Promise<LoadedApp> {
-  const [[row], key] = await Promise.all([
-    executePrepared<AppRow>(
-      db,
-      sql`select a.id as "appId", a.user_id as "userId", a.secret_enc as "secretEnc", a.prev_secret_enc as "prevSecretEnc",
+  // the AccessKey rides along in the same statement (a left join on the AK; none for MD5 Sign)
+  const [row] = await executePrepared<AppRow>(
+    db,
+    sql`select a.id as "appId", a.user_id as "userId", a.secret_enc as "secretEnc", a.prev_secret_enc as "prevSecretEnc",
         a.prev_secret_expires_at as "prevSecretExpiresAt", a.status, a.rate_limit_per_sec as "rateLimitPerSec",
-        c.app_id as "codeAppId", c.api as "codeApi", a.ip_allow as "ipAllow", a.daily_caps as "dailyCaps"
+        c.app_id as "codeAppId", c.api as "codeApi", a.ip_allow as "ipAllow", a.daily_caps as "dailyCaps",
+        k.id as "keyId", k.user_id as "keyUserId", k.sk_enc as "keySkEnc", k.status as "keyStatus", k.last_used_at as "keyLastUsedAt"
       from apps a join users u on u.id = a.user_id and not u.disabled
         left join service_codes c on c.code = ${route.serviceCode}
+        left join access_keys k on k.ak = ${pre.eop?.ak ?? null}
       where a.app_key = ${pre.appKey} and a.deleted_at is null limit 1`,
-    ),
-    pre.eop ? accessKeyForGateway(db, pre.eop.ak) : null,
-  ]);
+  );
   if (!row || row.status !== "active") throw new AuthError(4017, null);
+  const key =
+    pre.eop && row.keyId !== null
+      ? gatewayAccessKey({ id: row.keyId, userId: row.keyUserId!, skEnc: row.keySkEnc!, status: row.keyStatus!, lastUsedAt: row.keyLastUsedAt })
+      : null;
   const who = { appId: row.appId, userId: row.userId };
   if (pre.eop && (!key || !key.active || key.userId !== row.userId)) {
     throw new AuthError(4023, who, !key ? `未知的 AccessKey ${pre.eop.ak}` : !key.active ? `AccessKey ${pre.eop.ak} 已停用` : `AccessKey ${pre.eop.ak} 不属于该 AppKey 所在的账户`);
