@@ -15,6 +15,11 @@
  *        (and p50/p99 under that load, reported too).
  *    Medians over the rounds are reported with the load average. Afterwards the calls
  *    table must hold one row per gateway response (every call recorded).
+ *    EOP against MD5 is then measured paired: each of 1 and BENCH_CONNECTIONS keep-alive
+ *    connections sends MD5, EOP, MD5, EOP, … back to back for BENCH_SECONDS, timing each
+ *    response to the microsecond, so both schemes see the same load at the same moments
+ *    (a shared machine's load swings more between two 10 s blocks than the schemes differ);
+ *    the EOP overhead is p50(EOP) − p50(MD5) of those interleaved requests.
  * 2. Images per second with the real embedded engine on the general corpus
  *    (../shared/corpus/general), sent as one signed request through the gateway.
  *
@@ -219,6 +224,51 @@ async function main(): Promise<void> {
     const complete = recorded >= responses && recorded <= responses + slack;
     console.log(`  recorded ${recorded} calls rows for ${responses} gateway responses counted (+ ≤ ${slack} in flight at the ends)${complete ? " — every call recorded" : "  ← MISMATCH"}`);
     console.log(`  targets: p50 overhead ≤ 3 ms: ${overhead <= 3 ? "met" : "NOT met"}; ≥ 500 signed req/s: ${gwRps >= 500 ? "met" : "NOT met"}; EOP p50 within 1 ms of MD5: ${eopOverMd5 <= 1 ? "met" : "NOT met"}   (load average now ${load()})`);
+
+    // EOP vs MD5, interleaved on the same connections (see the header)
+    const paired = async (connections: number): Promise<{ md5: number[]; eop: number[] }> => {
+      const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
+      const out = { md5: [] as number[], eop: [] as number[] };
+      const send = (r: AutocannonRequest) =>
+        new Promise<number>((resolve, reject) => {
+          const t0 = process.hrtime.bigint();
+          const req = http.request({ host: "127.0.0.1", port, method: r.method, path: r.path, headers: r.headers, agent }, (res) => {
+            res.resume();
+            res.on("end", () => (res.statusCode === 200 ? resolve(Number(process.hrtime.bigint() - t0) / 1e6) : reject(new Error(`HTTP ${res.statusCode}`))));
+          });
+          req.on("error", reject);
+          req.end(r.body);
+        });
+      const until = Date.now() + DURATION * 1000;
+      const template = { method: "POST", path: apiPath, headers: {}, body } as AutocannonRequest;
+      await Promise.all(
+        Array.from({ length: connections }, async (_, i) => {
+          for (let k = i % 2; Date.now() < until; k++) {
+            if (k % 2 === 0) out.md5.push(await send(signed(template)));
+            else out.eop.push(await send(eop(template)));
+          }
+        }),
+      );
+      agent.destroy();
+      return out;
+    };
+    const pct = (xs: number[], q: number) => {
+      const s = [...xs].sort((a, b) => a - b);
+      return s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? NaN;
+    };
+    console.log(`\nEOP vs MD5 Sign, interleaved on the same connections (${DURATION} s each; load average ${load()})`);
+    const eopRows: number[] = [];
+    for (const c of [1, CONNECTIONS]) {
+      const r = await paired(c);
+      const d = pct(r.eop, 0.5) - pct(r.md5, 0.5);
+      console.log(
+        `  ${String(c).padStart(2)} conn  MD5 p50 ${pct(r.md5, 0.5).toFixed(2)} ms p99 ${pct(r.md5, 0.99).toFixed(2)} ms (${r.md5.length})   ` +
+          `EOP p50 ${pct(r.eop, 0.5).toFixed(2)} ms p99 ${pct(r.eop, 0.99).toFixed(2)} ms (${r.eop.length})   EOP overhead p50 ${d >= 0 ? "+" : ""}${d.toFixed(2)} ms`,
+      );
+      eopRows.push(d);
+    }
+    const worst = Math.max(...eopRows);
+    console.log(`  target: EOP p50 within 1 ms of MD5 (interleaved, 1 and ${CONNECTIONS} connections): ${worst <= 1 ? "met" : "NOT met"}   (load average now ${load()})`);
   } finally {
     child.kill("SIGTERM");
   }
