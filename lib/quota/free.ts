@@ -1,6 +1,7 @@
-import { eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, like, or, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db";
 import { freeClaims, quotaPacks, settings, users, type ApiKindColumn, type QuotaPack } from "@/db/schema";
+import { fingerprintOfHash, isUniqueViolation } from "@/lib/accounts/fingerprint";
 import { getApp } from "@/lib/apps/queries";
 import { newId } from "@/lib/id";
 import { DEFAULT_SETTINGS } from "@/lib/pricing/defaults";
@@ -70,4 +71,48 @@ export async function claimFreeQuota(
       .returning();
     return ok(pack!);
   });
+}
+
+/**
+ * Free quota claimed before the per-person rule was back-filled by db/migrations/0005 as
+ * `user:<account id>` (the person was unknown in SQL). Such a row blocks its own account, but
+ * not the person: two accounts verified with one ID number before the unique index (a legacy
+ * plain sha-256 on both) each claimed once, and once db:migrate moved the older one to a
+ * keyed fingerprint, that account could claim again every API only the other had claimed.
+ * This moves each legacy row to its account's fingerprint (or, for an account whose legacy
+ * hash stayed because another account holds the number, the fingerprint of that hash), oldest
+ * claim first, unless the person already holds a row for the API — then the legacy row stays
+ * and still blocks its account. Run by db:migrate after moveLegacyIdHashes; idempotent.
+ * `withKey: false` (no server key in this process) moves only rows of accounts with a
+ * fingerprint already. Returns how many rows moved.
+ */
+export async function rekeyLegacyFreeClaims(db: DbOrTx, opts: { withKey?: boolean } = {}): Promise<number> {
+  const withKey = opts.withKey ?? true;
+  const rows = await db
+    .select({ person: freeClaims.person, api: freeClaims.api, fp: users.idFingerprint, hash: users.idNumberHash })
+    .from(freeClaims)
+    .innerJoin(users, eq(users.id, freeClaims.userId))
+    .where(and(like(freeClaims.person, "user:%"), withKey ? or(isNotNull(users.idFingerprint), isNotNull(users.idNumberHash)) : isNotNull(users.idFingerprint)))
+    .orderBy(asc(freeClaims.createdAt), asc(freeClaims.userId));
+  let moved = 0;
+  for (const r of rows) {
+    const person = r.fp ?? fingerprintOfHash(r.hash!);
+    try {
+      const done = await db
+        .update(freeClaims)
+        .set({ person })
+        .where(
+          and(
+            eq(freeClaims.person, r.person),
+            eq(freeClaims.api, r.api),
+            sql`not exists (select 1 from free_claims f where f.person = ${person} and f.api = ${r.api})`,
+          ),
+        )
+        .returning({ api: freeClaims.api });
+      moved += done.length;
+    } catch (e) {
+      if (!isUniqueViolation(e)) throw e; // the person claimed this API at this very moment: the legacy row stays
+    }
+  }
+  return moved;
 }
