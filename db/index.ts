@@ -4,7 +4,7 @@ import path from "node:path";
 import { sql, type SQL } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePg, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
-import postgres from "postgres";
+import postgres from "./vendor/postgres/src/index.js"; // postgres.js 3.4.9 with fixes for closed connections (README there)
 import * as schema from "./schema";
 
 /**
@@ -73,7 +73,7 @@ function timedSocket(silentMs: number) {
   return (o: SocketTarget): Promise<net.Socket> =>
     new Promise((resolve, reject) => {
       const s = o.path ? net.connect(o.path) : net.connect(o.port[0] ?? 5432, o.host[0] ?? "localhost");
-      s.setTimeout(silentMs, () => s.destroy(new Error(`database connection silent for ${silentMs} ms`)));
+      s.setTimeout(silentMs, () => s.destroy(Object.assign(new Error(`database connection silent for ${silentMs} ms`), { code: "ETIMEDOUT" })));
       s.setNoDelay(true);
       s.once("error", reject);
       s.once("connect", () => {
@@ -83,17 +83,80 @@ function timedSocket(silentMs: number) {
     });
 }
 
+const never = new Promise<never>(() => {});
+
+/**
+ * Transactions that outlive their connection. When the connection of a `begin()` closes,
+ * postgres.js rejects the transaction at once (CONNECTION_CLOSED), but the callback goes on: its
+ * next statements, and the `commit`/`rollback` postgres.js sends with its outcome, would go to
+ * that connection slot — which by then may have reconnected for another request, even inside
+ * another transaction. So once the transaction has settled, the callback's statements fail
+ * without touching the connection, and its outcome is never handed back (nothing is sent).
+ */
+function guardTransactions(client: postgres.Sql): postgres.Sql {
+  const begin = (...args: unknown[]) => {
+    const fn = args.pop() as (sql: postgres.TransactionSql) => unknown;
+    const opts = typeof args[0] === "string" ? args[0] : "";
+    const state = { settled: false };
+    const p = client.begin(opts, async (txSql) => {
+      const tx = guardTx(txSql, state);
+      try {
+        const result = await fn(tx);
+        return state.settled ? never : result;
+      } catch (e) {
+        if (state.settled) return never;
+        throw e;
+      }
+    });
+    p.then(
+      () => (state.settled = true),
+      () => (state.settled = true),
+    );
+    return p;
+  };
+  return new Proxy(client, { get: (t, k, r) => (k === "begin" ? begin : Reflect.get(t, k, r)) });
+}
+
+/** The transaction's sql as drizzle uses it (unsafe, savepoint), refusing statements once the transaction settled. */
+function guardTx(txSql: postgres.TransactionSql, state: { settled: boolean }): postgres.TransactionSql {
+  return new Proxy(txSql, {
+    get(t, k, r) {
+      if (k === "unsafe") {
+        return (...a: Parameters<postgres.TransactionSql["unsafe"]>) => {
+          if (!state.settled) return t.unsafe(...a);
+          const gone = Object.assign(new Error("database connection closed during the transaction"), { code: "CONNECTION_CLOSED" });
+          const q = Object.assign(Promise.reject(gone), { values: () => q, raw: () => q, execute: () => q });
+          return q;
+        };
+      }
+      if (k === "savepoint") {
+        return (...a: unknown[]) => {
+          const fn = a.pop() as (sql: postgres.TransactionSql) => unknown;
+          return (t.savepoint as (...x: unknown[]) => Promise<unknown>)(...a, (s: postgres.TransactionSql) => fn(guardTx(s, state)));
+        };
+      }
+      return Reflect.get(t, k, r);
+    },
+  });
+}
+
 /** A postgres.js client with the timeouts above (tests and benchmarks may pass their own). */
 export function openPostgres(url: string, t: DbTimeouts = dbTimeouts(), max = Number(process.env.DATABASE_POOL_SIZE ?? 10)): postgres.Sql {
   const options: postgres.Options<Record<string, never>> & { socket: ReturnType<typeof timedSocket> } = {
     max,
     onnotice: () => {},
+    // postgres.js runs a pg_type query first on every new connection to learn array types and
+    // drops its promise (porsager/postgres#1192, #1223): a connection closed at that moment
+    // raised an unhandledRejection (CONNECTION_CLOSED, seen in bench:faults) and replayed its
+    // error onto the next query. Drizzle parses its array columns itself; raw selects return
+    // arrays as JSON (lib/monitoring/series.ts histSumJsonSql).
+    fetch_types: false,
     connect_timeout: t.connectS,
     idle_timeout: t.idleS,
     connection: { statement_timeout: t.statementMs, lock_timeout: t.statementMs, idle_in_transaction_session_timeout: t.statementMs * 3 },
     socket: timedSocket(t.socketMs), // supported by postgres.js, missing from its types
   };
-  return postgres(url, options);
+  return guardTransactions(postgres(url, options));
 }
 
 async function open(): Promise<Handle> {

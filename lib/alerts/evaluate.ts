@@ -15,7 +15,7 @@ import { shDate } from "@/lib/format";
 import { newId } from "@/lib/id";
 import { percentileMs } from "@/lib/metering/histogram";
 import { remainingByApi } from "@/lib/quota/remaining";
-import { histSumSql } from "@/lib/monitoring/series";
+import { histSumJsonSql } from "@/lib/monitoring/series";
 import { API_LABELS } from "@/lib/catalogue/apis";
 import { shanghaiDay } from "@/lib/apps/limits";
 import { dailyCapSubject, KIND_INFO, RATE_MIN_CALLS, RATE_WINDOW_MINUTES, type AlertKind, type AlertLevel } from "./kinds";
@@ -130,7 +130,7 @@ async function rateFirings(db: DbOrTx, now: Date, appId?: string): Promise<Firin
   const since = new Date(Math.floor(now.getTime() / 60_000) * 60_000 - (RATE_WINDOW_MINUTES - 1) * 60_000);
   const rows = rowsOf<{ app_id: string; api: ApiKindColumn; calls: string | number; failed: string | number; sign: string | number; hist: (string | number)[] }>(
     await db.execute(sql`select app_id, api, sum(calls)::bigint as calls, sum(failed_calls)::bigint as failed, sum(sign_failures)::bigint as sign,
-        ${histSumSql()} as hist
+        ${histSumJsonSql()} as hist
       from call_rollups
       where minute >= ${since.toISOString()}::timestamptz and minute <= ${now.toISOString()}::timestamptz
         and app_id in (${sql.join(appIds.map((id) => sql`${id}`), sql`, `)})

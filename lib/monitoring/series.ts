@@ -66,6 +66,14 @@ export function histSumSql(): SQL {
   return sql`array[${sql.join(parts, sql`, `)}]::bigint[]`;
 }
 
+/**
+ * histSumSql() for a raw select's result: as a JSON array, which both drivers parse to numbers.
+ * (postgres.js parses array columns only with fetch_types, which db/index.ts turns off.)
+ */
+export function histSumJsonSql(): SQL {
+  return sql`array_to_json(${histSumSql()})`;
+}
+
 interface Row {
   b: Date | string;
   calls: string | number;
@@ -86,7 +94,7 @@ export async function getMetrics(db: DbOrTx, f: MetricsFilter): Promise<Metrics>
         sum(calls)::bigint as calls, sum(failed_calls)::bigint as failed,
         sum(images_ok)::bigint as images_ok, sum(images_failed)::bigint as images_failed, sum(sign_failures)::bigint as sign_failures,
         sum(bytes_in)::bigint as bytes_in, sum(bytes_out)::bigint as bytes_out, sum(latency_sum_ms)::bigint as lat_sum,
-        ${histSumSql()} as hist
+        ${histSumJsonSql()} as hist
       from ${rollupSource(f, w.from, w.to, w.bucketMs % 3_600_000 === 0)} s
       group by 1`),
   );

@@ -2,7 +2,7 @@ import { and, count, desc, eq, gte, lt, sql } from "drizzle-orm";
 import { rowsOf, type DbOrTx } from "@/db";
 import { API_KINDS, apps, callRollups, orders, users, type ApiKindColumn } from "@/db/schema";
 import { mergeHistograms, percentileMs } from "@/lib/metering/histogram";
-import { histSumSql } from "@/lib/monitoring/series";
+import { histSumJsonSql } from "@/lib/monitoring/series";
 import { bucketLabel, bucketsFor, type RangeKey } from "./range";
 
 /** Platform totals for the overview cards. */
@@ -100,7 +100,7 @@ const rounded = (v: number | null) => (v === null ? null : Math.round(v * 10) / 
 
 /**
  * 平台用量 from call_rollups: calls per API per bucket, error rate and p95 latency per bucket
- * (histograms summed in SQL with lib/monitoring's histSumSql, percentiles from lib/metering/histogram), totals per API,
+ * (histograms summed in SQL with lib/monitoring's histSumJsonSql, percentiles from lib/metering/histogram), totals per API,
  * and the busiest applications and accounts.
  */
 export async function platformUsage(db: DbOrTx, range: RangeKey, now = new Date(), topN = 10) {
@@ -111,7 +111,7 @@ export async function platformUsage(db: DbOrTx, range: RangeKey, now = new Date(
   const rows = rowsOf<{ b: number; api: ApiKindColumn; calls: string | number; failed: string | number; hist: (string | number)[] }>(
     await db.execute(sql`
       select floor((extract(epoch from minute) * 1000 - ${b.start.getTime()}) / ${b.bucketMs})::int as b, api,
-        sum(calls)::bigint as calls, sum(failed_calls)::bigint as failed, ${histSumSql()} as hist
+        sum(calls)::bigint as calls, sum(failed_calls)::bigint as failed, ${histSumJsonSql()} as hist
       from ${callRollups}
       where minute >= ${b.start.toISOString()}::timestamptz and minute < ${b.end.toISOString()}::timestamptz
       group by 1, 2`),
