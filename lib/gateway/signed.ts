@@ -10,14 +10,16 @@
  * Every call is recorded (calls + per-minute rollups) before the response leaves. A
  * call that charges quota is charged and recorded in one statement (lib/quota/consume
  * chargeAndRecord): a database failure leaves both or neither, and the client then gets
- * 5000. bytes_in is what was actually read, never the client's Content-Length.
+ * 5000 — unless the record shows the charge committed (its acknowledgment was lost), then the
+ * client gets the paid result. The one window left, "charged but told 5000", is described in
+ * the README (故障时的行为). bytes_in is what was actually read, never the client's Content-Length.
  */
 import { getDb, type Db } from "@/db";
 import { API_CODES, ApiError, type ApiCode } from "@/lib/api/codes";
 import type { ApiKind, OcrEngine } from "@/lib/engine/types";
 import { newId } from "@/lib/id";
 import { recordCall, type CallRecord } from "@/lib/metering/record";
-import { chargeAndRecord, chargePartialAndRecord } from "@/lib/quota/consume";
+import { chargeAndRecord, chargePartialAndRecord, recordedCharge } from "@/lib/quota/consume";
 import { admit, AuthError, bodyHashes, eopPrecheck, forgetSign, loadApp, precheck, signHeaders, type SignedApp } from "./auth";
 import { bodyBudget, newMeter, readBody } from "./body";
 import { isEopRequest } from "./eop";
@@ -133,7 +135,15 @@ async function settle(db: Db | undefined, c: Ctx, app: SignedApp | null, first: 
         return { outcome: o, json: j, record: recordOf(c, o, j) };
       });
     } catch (e) {
-      outcome = internalError(c.requestId, e, "charge failed (nothing charged)");
+      // Did it commit after all? The record is written with the charge (a second connection asks).
+      const done = await recordedCharge(db, c.requestId).catch(() => undefined);
+      if (done) {
+        console.error(`[gateway] ${c.requestId} charge reported failed but committed (${done.charged} charged):`, e instanceof Error ? e.message : e);
+        const o = done.charged === p.n ? outcome : outcome.charge.partial(done.charged);
+        return { outcome: { ...o, packs: done.packs }, json: JSON.stringify(o.body) };
+      }
+      const what = done === null ? "charge failed (nothing charged)" : "charge failed (unknown whether it committed: database unreachable)";
+      outcome = internalError(c.requestId, e, what);
       json = JSON.stringify(outcome.body);
     }
   }

@@ -22,8 +22,9 @@
  * round trip, one transaction): a database failure can leave neither, never a charge
  * without its record.
  */
-import { sql, type SQL } from "drizzle-orm";
+import { eq, sql, type SQL } from "drizzle-orm";
 import { executePrepared, type Db, type DbOrTx } from "@/db";
+import { calls } from "@/db/schema";
 import type { ApiKind } from "@/lib/engine/types";
 import { recordCall, recordCallCtes, type CallRecord } from "@/lib/metering/record";
 import { emitQuotaExhausted } from "./events";
@@ -122,4 +123,17 @@ export async function chargePartialAndRecord<T extends { record: CallRecord }>(
     await recordCall(tx, { ...out.record, packs: charge.packs }, { async: false });
     return out;
   });
+}
+
+/**
+ * The charge a request's call record shows, or null when it has none: after the driver
+ * reported a charge as failed, this tells whether it committed anyway (its acknowledgment was
+ * lost — the connection closed, or went silent past the socket timeout, after the server had
+ * committed). The charge and its record commit together, so the record is the proof.
+ */
+export async function recordedCharge(db: DbOrTx, requestId: string): Promise<{ charged: number; packs: { packId: string; calls: number }[] } | null> {
+  const [row] = await db.select({ packs: calls.packs }).from(calls).where(eq(calls.requestId, requestId)).limit(1);
+  if (!row) return null;
+  const packs = row.packs ?? [];
+  return { charged: packs.reduce((n, p) => n + p.calls, 0), packs };
 }

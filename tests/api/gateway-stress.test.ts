@@ -6,8 +6,10 @@
  */
 import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
+import { drizzle } from "drizzle-orm/postgres-js";
+import type postgres from "postgres";
 import type { Db } from "@/db";
-import { rowsOf } from "@/db";
+import { rowsOf, schema } from "@/db";
 import { apps, calls, quotaPacks } from "@/db/schema";
 import { EngineError } from "@/lib/engine";
 import { handleOpenApi } from "@/lib/gateway";
@@ -182,6 +184,61 @@ describe("12 · charged and recorded together", () => {
     expect(await used(pack.id)).toBe(3);
     const [row] = await db.select().from(calls).where(eq(calls.requestId, res.headers.get("x-request-id")!));
     expect(row).toMatchObject({ imagesOk: 1, imagesFailed: 2, packs: [{ packId: pack.id, calls: 1 }] });
+  });
+});
+
+/**
+ * The database as seen by a request whose charge commits on the server but whose
+ * acknowledgment never arrives (the connection closes or goes silent right after the commit);
+ * with `thenUnreachable`, every later statement of the request fails too (PostgreSQL gone).
+ */
+function ackLost(base: Db, thenUnreachable: boolean): Db {
+  const client = (base as unknown as { $client: postgres.Sql }).$client;
+  const fail = (message: string, code: string) => {
+    const p = Promise.reject(Object.assign(new Error(message), { code }));
+    return Object.assign(p, { values: () => p });
+  };
+  let lost = false;
+  const flaky = new Proxy(client, {
+    get(t, k, r) {
+      if (k !== "unsafe") return Reflect.get(t, k, r);
+      return (text: string, params?: postgres.ParameterOrJSON<never>[], o?: postgres.UnsafeQueryOptions) => {
+        if (!lost && text.includes("update quota_packs") && text.includes("insert into calls")) {
+          lost = true;
+          return t.unsafe(text, params, o).then(() => fail("write CONNECTION_CLOSED 127.0.0.1:5432", "CONNECTION_CLOSED"));
+        }
+        if (lost && thenUnreachable) return fail("connect ECONNREFUSED 127.0.0.1:5432", "ECONNREFUSED");
+        return t.unsafe(text, params, o);
+      };
+    },
+  });
+  return drizzle(flaky, { schema }) as unknown as Db;
+}
+
+describe("12 · a charge whose acknowledgment is lost", () => {
+  it("the record shows it committed: the client gets its paid result, charged once", async () => {
+    const a = await freshApp({ calls: 0 });
+    const pack = await grantPack(db, { appId: a.app.id, api: "general", calls: 5, source: "operator" });
+    const res = await handleOpenApi(signedRequest(opts(a, imagesBody([small, small]))), { engine: standInEngine(), db: ackLost(db, false) });
+    expect((await json(res)).code).toBe(0);
+    expect(await used(pack.id)).toBe(2);
+    const rows = await db.select().from(calls).where(eq(calls.requestId, res.headers.get("x-request-id")!));
+    expect(rows.map((r) => [r.code, r.imagesOk])).toEqual([[0, 2]]);
+  });
+
+  it("charged but told 5000 (PostgreSQL gone right after the commit): the same request resent is refused 4016 and charges nothing more", async () => {
+    const a = await freshApp({ calls: 0 });
+    const pack = await grantPack(db, { appId: a.app.id, api: "general", calls: 5, source: "operator" });
+    const o = opts(a, imagesBody([small, small]));
+    const first = await handleOpenApi(signedRequest(o), { engine: standInEngine(), db: ackLost(db, true) });
+    expect((await json(first)).code).toBe(5000);
+    expect(await used(pack.id)).toBe(2); // charged (and recorded as served) although told 5000
+    const again = await handleOpenApi(signedRequest(o), { engine: standInEngine() }); // identical bytes: same Timestamp and Sign
+    expect((await json(again)).code).toBe(4016);
+    expect(await used(pack.id)).toBe(2);
+    const fresh = await handleOpenApi(signedRequest(opts(a, imagesBody([small, small]))), { engine: standInEngine() }); // a new Timestamp and Sign
+    expect((await json(fresh)).code).toBe(0);
+    expect(await used(pack.id)).toBe(4);
   });
 });
 
