@@ -318,7 +318,14 @@ async function outage(app: App, proxy: Awaited<ReturnType<typeof startTcpProxy>>
   stop = true;
   await Promise.all(loops);
 
-  console.log(`\nOutage under load (${CLIENTS} clients; connections refused at ${(cutAt / 1000).toFixed(0)} s for ${OUTAGE_S} s, silent at ${(pauseAt / 1000).toFixed(0)} s for ${OUTAGE_S} s)`);
+  // A call belongs to the outage it overlapped, not to the phase it started in: a call sent just
+  // before the cut and answered 5000 during it is the outage's (counting it as "before" once made
+  // the healthy phase look broken: 5000s and a 15 s call "before PostgreSQL was stopped").
+  const overlaps = (x: Shot, from: number, to: number) => x.t < to && x.t + x.ms > from;
+  for (const x of shots) {
+    x.phase = overlaps(x, cutAt, back1) ? "refused" : overlaps(x, pauseAt, back2) ? "silent" : x.t + x.ms <= cutAt ? "before" : x.t < pauseAt ? "after refused" : "after silent";
+  }
+  console.log(`\nOutage under load (${CLIENTS} clients; connections refused at ${(cutAt / 1000).toFixed(0)} s for ${OUTAGE_S} s, silent at ${(pauseAt / 1000).toFixed(0)} s for ${OUTAGE_S} s; a call counts for the outage it overlapped)`);
   for (const ph of ["before", "refused", "after refused", "silent", "after silent"]) {
     const s = shots.filter((x) => x.phase === ph);
     const by = new Map<string, number>();
@@ -331,6 +338,9 @@ async function outage(app: App, proxy: Awaited<ReturnType<typeof startTcpProxy>>
   const ok2 = firstOk(back2);
   console.log(`  first success after the refusal ended: +${ok1 ? ((ok1.t + ok1.ms - back1) / 1000).toFixed(1) : "never"} s; after the silence ended: +${ok2 ? ((ok2.t + ok2.ms - back2) / 1000).toFixed(1) : "never"} s`);
 
+  const before = shots.filter((x) => x.phase === "before");
+  for (const x of before.filter((y) => y.code !== 0)) console.log(`    before the outage: ${x.status}/${x.code} after ${x.ms} ms (sent at ${(x.t / 1000).toFixed(1)} s, request ${x.requestId})`);
+  check(before.length > 0 && before.every((x) => x.code === 0), `every call answered before the outage succeeds (${before.length})`);
   const during = shots.filter((x) => x.phase === "refused" || x.phase === "silent");
   check(during.some((x) => x.code === 5000), "5000 during the outages");
   check(during.every((x) => x.status !== 0 && (x.code === 5000 || x.code === 0)), "every call during the outages answered 0 or 5000 (no hang, no other error)");
