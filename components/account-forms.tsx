@@ -84,7 +84,7 @@ async function downscale(file: File): Promise<File> {
 
 type PhotoState = ActionState<{ realName: string; idNumber: string; idNumberOk: boolean }>;
 
-export function VerifyForm() {
+export function VerifyForm({ testIdNumber }: { testIdNumber?: string }) {
   const [state, action, pending] = useActionState(useConsoleActions().verify, idle);
   const [realName, setRealName] = useState("");
   const [idNumber, setIdNumber] = useState("");
@@ -117,7 +117,21 @@ export function VerifyForm() {
         <Field label="真实姓名" htmlFor="verify-name" required error={fe.realName}>
           <Input id="verify-name" name="realName" value={realName} onChange={(e) => setRealName(e.target.value)} autoComplete="name" aria-invalid={!!fe.realName} />
         </Field>
-        <Field label="身份证号" htmlFor="verify-idn" required error={fe.idNumber} hint="18 位居民身份证号码，末位可能是 X">
+        <Field
+          label="身份证号"
+          htmlFor="verify-idn"
+          required
+          error={fe.idNumber}
+          hint={
+            testIdNumber ? (
+              <>
+                18 位居民身份证号码，末位可能是 X。演示环境可使用测试号码 <span className="font-mono" data-testid="test-id-number">{testIdNumber}</span>（尚未被其他账户使用）
+              </>
+            ) : (
+              "18 位居民身份证号码，末位可能是 X"
+            )
+          }
+        >
           <Input
             id="verify-idn"
             name="idNumber"

@@ -2,14 +2,23 @@ import type { Metadata } from "next";
 import { requireUser } from "@/app/_server/session";
 import { PasswordForm, ProfileForm, VerifyForm } from "@/components/account-forms";
 import { AccessKeySection } from "./access-key-section";
-import { Badge, Card, DescList, PageHeader } from "@/components/ui";
+import { Alert, Badge, ButtonLink, Card, DescList, PageHeader } from "@/components/ui";
+import { freeTestIdNumber } from "@/lib/accounts/test-id-number";
 import { shTime } from "@/lib/format";
+import { returnLabel, safeReturnPath } from "@/lib/net/return-to";
 
 export const metadata: Metadata = { title: "账户" };
 
-export default async function AccountPage() {
-  const { user } = await requireUser();
+type Search = Promise<{ returnTo?: string | string[] }>;
+
+export default async function AccountPage({ searchParams }: { searchParams: Search }) {
+  const { db, user } = await requireUser();
   const verified = !!user.verifiedAt;
+  const raw = (await searchParams).returnTo;
+  // the order (or application) that sent the customer here to verify, if it is a console page
+  const back = safeReturnPath(Array.isArray(raw) ? raw[0] : raw, "/console/");
+  // the demo suggests a test number; it must be one nobody has used (else the hint fails)
+  const testIdNumber = !verified && process.env.DEMO === "1" ? await freeTestIdNumber(db) : undefined;
   return (
     <>
       <PageHeader title="账户" description="账户资料、登录密码与实名认证。" />
@@ -22,6 +31,18 @@ export default async function AccountPage() {
         </Card>
         <div id="verify" className="scroll-mt-20 lg:col-span-2">
           <Card title={<span className="flex items-center gap-2">实名认证 {verified ? <Badge tone="green">已实名</Badge> : <Badge tone="amber">未实名</Badge>}</span>}>
+            {back && (
+              <div className="mb-4">
+                <Alert tone={verified ? "green" : "blue"}>
+                  <span className="flex flex-wrap items-center justify-between gap-2">
+                    <span>{verified ? "实名认证已完成，可以回到刚才的页面继续。" : "完成实名认证后，可以回到刚才的页面继续。"}</span>
+                    <ButtonLink href={back} variant={verified ? "primary" : "secondary"} className="shrink-0">
+                      {returnLabel(back)}
+                    </ButtonLink>
+                  </span>
+                </Alert>
+              </div>
+            )}
             {verified ? (
               <DescList
                 items={[
@@ -31,7 +52,7 @@ export default async function AccountPage() {
                 ]}
               />
             ) : (
-              <VerifyForm />
+              <VerifyForm testIdNumber={testIdNumber} />
             )}
           </Card>
         </div>

@@ -112,7 +112,7 @@ export default async function AppPage({ params }: { params: Promise<{ id: string
             <div className="mb-4">
               <Alert tone="amber">
                 领取免费额度与购买资源包前需完成实名认证。
-                <Link href="/console/account#verify" className="ml-1 font-medium underline">
+                <Link href={`/console/account?returnTo=${encodeURIComponent(`/console/apps/${app.id}`)}#verify`} className="ml-1 font-medium underline">
                   去实名认证
                 </Link>
               </Alert>

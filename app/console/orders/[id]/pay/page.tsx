@@ -21,6 +21,8 @@ export default async function PayPage({ params }: { params: Promise<{ id: string
   const { order } = opts;
   if (order.status === "已完成") redirect(`/console/orders/${order.id}/result`);
   if (order.status !== "待支付") redirect(`/console/orders/${order.id}`);
+  // 实名认证 links back here (lib/net/return-to.ts validates it on the account page)
+  const verifyHref = `/console/account?returnTo=${encodeURIComponent(`/console/orders/${order.id}/pay`)}#verify`;
   return (
     <>
       <nav aria-label="面包屑" className="mb-2 text-sm text-slate-500">
@@ -41,7 +43,7 @@ export default async function PayPage({ params }: { params: Promise<{ id: string
         <ol className="space-y-1 rounded-md border border-slate-200 bg-slate-50 px-4 py-3 text-sm text-slate-600">
           <li>
             1、支付订单请务必确认所有者已进行实名认证，如无，请点击
-            <Link href="/console/account#verify" className="mx-1 text-brand-600 hover:underline">立即实名认证</Link>
+            <Link href={verifyHref} className="mx-1 text-brand-600 hover:underline">立即实名认证</Link>
           </li>
           <li>2、订单不支持同时使用代金券和优惠券</li>
           <li>3、资源包自支付成功起一年内有效，有效期内未使用的次数不支持退订</li>
@@ -49,7 +51,7 @@ export default async function PayPage({ params }: { params: Promise<{ id: string
         {!opts.verified && (
           <Alert tone="amber">
             您的账号尚未完成实名认证，无法支付订单。
-            <Link href="/console/account#verify" className="ml-1 font-medium underline">立即实名认证</Link>
+            <Link href={verifyHref} className="ml-1 font-medium underline">立即实名认证</Link>
           </Alert>
         )}
         <PayForm
