@@ -42,7 +42,9 @@ export function ConsoleShell({ user, openAlerts = 0, children }: { user: ShellUs
             <span className="hidden text-slate-600 sm:inline" data-testid="account-email">
               {user.email}
             </span>
-            {user.verified ? (
+            {user.role === "operator" ? (
+              <span className="hidden rounded bg-brand-50 px-1.5 py-0.5 text-xs text-brand-700 sm:inline">运营账号</span>
+            ) : user.verified ? (
               <span className="hidden rounded bg-emerald-50 px-1.5 py-0.5 text-xs text-emerald-700 sm:inline">已实名</span>
             ) : (
               <Link href="/console/account#verify" className="hidden rounded bg-amber-50 px-1.5 py-0.5 text-xs text-amber-800 sm:inline">

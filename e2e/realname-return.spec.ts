@@ -28,7 +28,7 @@ test("the real-name page links back to the order that sent the customer, and its
   await expect(page).toHaveURL(/\/console\/orders\/[^/]+\/pay$/);
   const payUrl = new URL(page.url()).pathname;
 
-  await page.getByRole("alert").getByRole("link", { name: "立即实名认证" }).or(page.getByRole("status").getByRole("link", { name: "立即实名认证" })).first().click();
+  await page.getByRole("link", { name: "立即实名认证" }).first().click();
   await expect(page).toHaveURL(/\/console\/account\?returnTo=/);
   await expect(page.getByRole("link", { name: "返回订单支付" })).toHaveAttribute("href", payUrl);
 

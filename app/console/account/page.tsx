@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { requireUser } from "@/app/_server/session";
 import { PasswordForm, ProfileForm, VerifyForm } from "@/components/account-forms";
 import { AccessKeySection } from "./access-key-section";
-import { Alert, Badge, ButtonLink, Card, DescList, PageHeader } from "@/components/ui";
+import { RealNameBadge } from "@/components/real-name-badge";
+import { Alert, ButtonLink, Card, DescList, PageHeader } from "@/components/ui";
 import { freeTestIdNumber } from "@/lib/accounts/test-id-number";
 import { shTime } from "@/lib/format";
 import { returnLabel, safeReturnPath } from "@/lib/net/return-to";
@@ -18,7 +19,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Sear
   // the order (or application) that sent the customer here to verify, if it is a console page
   const back = safeReturnPath(Array.isArray(raw) ? raw[0] : raw, "/console/");
   // the demo suggests a test number; it must be one nobody has used (else the hint fails)
-  const testIdNumber = !verified && process.env.DEMO === "1" ? await freeTestIdNumber(db) : undefined;
+  const testIdNumber = !verified && user.role === "customer" && process.env.DEMO === "1" ? await freeTestIdNumber(db) : undefined;
   return (
     <>
       <PageHeader title="账户" description="账户资料、登录密码与实名认证。" />
@@ -30,7 +31,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Sear
           <PasswordForm />
         </Card>
         <div id="verify" className="scroll-mt-20 lg:col-span-2">
-          <Card title={<span className="flex items-center gap-2">实名认证 {verified ? <Badge tone="green">已实名</Badge> : <Badge tone="amber">未实名</Badge>}</span>}>
+          <Card title={<span className="flex items-center gap-2">实名认证 <RealNameBadge role={user.role} verified={verified} /></span>}>
             {back && (
               <div className="mb-4">
                 <Alert tone={verified ? "green" : "blue"}>
@@ -43,7 +44,9 @@ export default async function AccountPage({ searchParams }: { searchParams: Sear
                 </Alert>
               </div>
             )}
-            {verified ? (
+            {user.role === "operator" && !verified ? (
+              <p className="text-sm text-slate-600">运营账号无需实名认证：实名认证是客户领取免费额度、购买与支付资源包的前提。</p>
+            ) : verified ? (
               <DescList
                 items={[
                   { label: "真实姓名", value: user.realName },

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Badge, EmptyState, PageHeader, Table, Td } from "@/components/ui";
+import { RealNameBadge } from "@/components/real-name-badge";
 import { Pager, SearchBar } from "@/components/ops/bits";
 import { CreditDialog, QpsCeilingDialog, ReasonAction } from "@/components/ops/forms";
 import { cny, count, shDate } from "@/lib/format";
@@ -34,8 +35,7 @@ export default async function OpsAccounts({ searchParams }: { searchParams: Prom
               </Td>
               <Td>
                 <div className="flex gap-1">
-                  {u.role === "operator" && <Badge tone="blue">运营</Badge>}
-                  {u.verified ? <Badge tone="green">已实名</Badge> : <Badge tone="amber">未实名</Badge>}
+                  <RealNameBadge role={u.role} verified={u.verified} />
                   {u.disabled && <Badge tone="red">已停用</Badge>}
                 </div>
               </Td>
