@@ -2,9 +2,13 @@
 
 import { useEffect, useId, useRef, type ReactNode } from "react";
 
+const FIELDS = "input:not([type=hidden]):not([disabled]), textarea:not([disabled]), select:not([disabled])";
+const FOCUSABLE = `a[href], button:not([disabled]), ${FIELDS}, [tabindex]:not([tabindex="-1"])`;
+
 /**
- * A modal dialog on the native <dialog> element: role=dialog, labelled by its title,
- * focus kept inside, Esc closes. Render it with `open` and close through `onClose`.
+ * A modal dialog on the native <dialog> element: role=dialog, labelled by its title, the page
+ * behind inert (showModal), the first field focused on opening, Tab going round inside, Esc
+ * closes and focus returns to the button that opened it. Render it with `open`, close through `onClose`.
  */
 export function Dialog({
   open,
@@ -24,13 +28,34 @@ export function Dialog({
   useEffect(() => {
     const d = ref.current;
     if (!d) return;
-    if (open && !d.open) d.showModal();
+    if (open && !d.open) {
+      d.showModal();
+      // the first field, not the × in the header: React's autoFocus fired while the dialog was still closed
+      const field = d.querySelector<HTMLElement>(`[autofocus], ${FIELDS}`);
+      field?.focus();
+    }
     if (!open && d.open) d.close();
   }, [open]);
   return (
     <dialog
       ref={ref}
       aria-labelledby={titleId}
+      aria-modal="true"
+      onKeyDown={(e) => {
+        // Tab and Shift+Tab go round inside the dialog (a modal <dialog> alone lets focus leave for the browser's toolbar)
+        if (e.key !== "Tab" || !ref.current) return;
+        const items = [...ref.current.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => el.offsetParent !== null || el === document.activeElement);
+        if (items.length === 0) return;
+        const first = items[0]!;
+        const last = items[items.length - 1]!;
+        if (e.shiftKey && (document.activeElement === first || !ref.current.contains(document.activeElement))) {
+          e.preventDefault();
+          last.focus();
+        } else if (!e.shiftKey && document.activeElement === last) {
+          e.preventDefault();
+          first.focus();
+        }
+      }}
       onCancel={(e) => {
         e.preventDefault();
         onClose();

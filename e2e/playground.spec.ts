@@ -22,7 +22,7 @@ async function openPlayground(page: Page): Promise<void> {
 
 test("a rendered text page is recognised: text, boxes, request id and latency", async ({ page }) => {
   await openPlayground(page);
-  const image = await renderTextPage(["发票号码 20240517", "北京市朝阳区建国路88号"], { size: 40 });
+  const image = await renderTextPage(["发票号码 20240517", "北京市朝阳区建国路88号", "SN:ABCDEFGHJKLMNPQRSTUVWXYZ0123456789ABCDEFGHJKLMN"], { size: 40 });
   await page.getByTestId("file-input").setInputFiles({ name: "text-page.png", mimeType: "image/png", buffer: image });
   await expect(page.getByTestId("image-item")).toContainText("text-page.png");
   await page.getByRole("button", { name: "识别", exact: true }).click();
@@ -35,6 +35,13 @@ test("a rendered text page is recognised: text, boxes, request id and latency", 
   await expect(page.getByTestId("raw-json")).toContainText('"code": 0');
   await expect(page.getByRole("button", { name: "复制 JSON" })).toBeVisible();
   await expect(page.getByTestId("image-item")).toContainText("行文字");
+  // the 坐标 column is in view, not cut off behind the table's horizontal scroll
+  const table = page.getByRole("table", { name: "识别到的文本行" });
+  const wrap = (await table.locator("xpath=..").boundingBox())!;
+  for (const coord of await page.getByTestId("result-coord").all()) {
+    const box = (await coord.boundingBox())!;
+    expect(box.x + box.width).toBeLessThanOrEqual(wrap.x + wrap.width);
+  }
 });
 
 test("the plate sample shows its number and type", async ({ page }) => {

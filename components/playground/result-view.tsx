@@ -73,12 +73,14 @@ function GeneralView({ item, r }: { item: Item; r: GeneralResult }) {
           r.detail.map((d, i) => (
             <tr key={i} className={cx(active === i && "bg-brand-50")} onMouseEnter={() => setActive(i)} onMouseLeave={() => setActive(null)}>
               <Td>{d.name}</Td>
-              <Td className="whitespace-normal font-medium text-slate-900">
+              <Td className="w-full whitespace-normal font-medium text-slate-900 [overflow-wrap:anywhere]">
                 <span data-testid="result-text">{d.text}</span>
               </Td>
               <Td>{d.confidence !== undefined ? d.confidence.toFixed(3) : "—"}</Td>
               <Td className="font-mono text-xs">
-                {Math.round(d.box[0])},{Math.round(d.box[1])}
+                <span data-testid="result-coord">
+                  {Math.round(d.box[0])},{Math.round(d.box[1])}
+                </span>
               </Td>
             </tr>
           ))

@@ -17,6 +17,7 @@ import { count, shTime } from "@/lib/format";
 import { claimedFreeApis, freeQuotaTerms } from "@/lib/quota/free";
 import { deleteAppAction, setDisabledAction } from "../actions";
 import { LimitsSection } from "./limits-section";
+import { Breadcrumbs, SECTION } from "@/components/breadcrumbs";
 
 export const metadata: Metadata = { title: "我的能力" };
 
@@ -41,13 +42,7 @@ export default async function AppPage({ params }: { params: Promise<{ id: string
 
   return (
     <>
-      <nav aria-label="面包屑" className="mb-2 text-sm text-slate-500">
-        <Link href="/console/apps" className="hover:text-brand-600">
-          我的应用
-        </Link>
-        <span className="mx-1.5">/</span>
-        <span className="text-slate-700">{app.name}</span>
-      </nav>
+      <Breadcrumbs items={[SECTION.apps, { label: app.name }]} />
       <PageHeader
         title={
           <span className="flex flex-wrap items-center gap-2">
@@ -121,7 +116,7 @@ export default async function AppPage({ params }: { params: Promise<{ id: string
           <Capabilities appId={app.id} caps={caps} freeCalls={terms.calls} />
           <p className="mt-3 text-xs leading-5 text-slate-500">
             {terms.calls > 0 ? `每位实名认证用户的每个接口可领取一次免费额度（同一身份证号的账户共用，不按应用重复发放）：${count(terms.calls)} 次，有效期 ${terms.days} 天。` : "平台暂未提供免费额度。"}资源包可叠加，自购买起一年内有效，到期未用完的次数不结转、不退订；次数用完后接口调用将被拒绝。
-            <Link href="/pricing" className="ml-1 text-brand-600 hover:underline">
+            <Link href="/pricing" className="ml-1 whitespace-nowrap text-brand-600 hover:underline">
               查看定价
             </Link>
           </p>

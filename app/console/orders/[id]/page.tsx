@@ -9,6 +9,7 @@ import { shTime } from "@/lib/format";
 import { cancelStaleOrders } from "@/lib/orders/cancel";
 import { getOrder } from "@/lib/orders/queries";
 import { cancelOrderAction } from "../actions";
+import { Breadcrumbs, SECTION } from "@/components/breadcrumbs";
 
 export const metadata: Metadata = { title: "订单详情" };
 
@@ -21,11 +22,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
   const paid = order.status === "已完成";
   return (
     <>
-      <nav aria-label="面包屑" className="mb-2 text-sm text-slate-500">
-        <Link href="/console/orders" className="hover:text-brand-600">订单管理</Link>
-        <span className="mx-1.5">/</span>
-        <span className="text-slate-700">订单详情</span>
-      </nav>
+      <Breadcrumbs items={[SECTION.orders, { label: "订单详情" }]} />
       <PageHeader
         title="订单详情"
         actions={

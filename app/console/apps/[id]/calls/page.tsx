@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/app/_server/session";
 import { Badge, Button, ButtonLink, EmptyState, inputClass, Input, PageHeader, Table, Td } from "@/components/ui";
@@ -9,6 +8,7 @@ import { API_CODES, type ApiCode } from "@/lib/api/codes";
 import { getApp } from "@/lib/apps/queries";
 import { bytes, count, shTime } from "@/lib/format";
 import { callFilterSchema, listCalls } from "@/lib/monitoring";
+import { Breadcrumbs, SECTION } from "@/components/breadcrumbs";
 
 export const metadata: Metadata = { title: "调用记录" };
 
@@ -31,17 +31,7 @@ export default async function CallsPage({ params, searchParams }: { params: Prom
 
   return (
     <>
-      <nav aria-label="面包屑" className="mb-2 text-sm text-slate-500">
-        <Link href="/console/apps" className="hover:text-brand-600">
-          我的应用
-        </Link>
-        <span className="mx-1.5">/</span>
-        <Link href={`/console/apps/${app.id}`} className="hover:text-brand-600">
-          {app.name}
-        </Link>
-        <span className="mx-1.5">/</span>
-        <span className="text-slate-700">调用记录</span>
-      </nav>
+      <Breadcrumbs items={[SECTION.apps, { label: app.name, href: `/console/apps/${app.id}` }, { label: "调用记录" }]} />
       <PageHeader
         title="调用记录"
         description="最近的接口调用，时间为北京时间。调试失败的请求时，用响应头 X-Request-Id 搜索。"

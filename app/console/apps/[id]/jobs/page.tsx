@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/app/_server/session";
 import { ConfirmAction } from "@/components/confirm-action";
@@ -13,6 +12,7 @@ import { shTime } from "@/lib/format";
 import { listJobs } from "@/lib/jobs/manage";
 import { ACTIVE_STATES } from "@/lib/jobs/state";
 import { cancelJobAction } from "./actions";
+import { Breadcrumbs, SECTION } from "@/components/breadcrumbs";
 
 export const metadata: Metadata = { title: "异步任务" };
 
@@ -28,17 +28,7 @@ export default async function JobsPage({ params }: { params: Promise<{ id: strin
 
   return (
     <>
-      <nav aria-label="面包屑" className="mb-2 text-sm text-slate-500">
-        <Link href="/console/apps" className="hover:text-brand-600">
-          我的应用
-        </Link>
-        <span className="mx-1.5">/</span>
-        <Link href={`/console/apps/${app.id}`} className="hover:text-brand-600">
-          {app.name}
-        </Link>
-        <span className="mx-1.5">/</span>
-        <span className="text-slate-700">异步任务</span>
-      </nav>
+      <Breadcrumbs items={[SECTION.apps, { label: app.name, href: `/console/apps/${app.id}` }, { label: "异步任务" }]} />
       <PageHeader
         title="异步任务"
         description="通过异步批量接口提交的任务（最近 100 个），时间为北京时间。结果在任务结束后保留 7 天。"

@@ -9,6 +9,7 @@ import { cny, shDate } from "@/lib/format";
 import { cancelStaleOrders } from "@/lib/orders/cancel";
 import { couponTerms, paymentOptions } from "@/lib/payments/pay";
 import { cardPaymentsEnabled } from "@/lib/payments/stripe";
+import { Breadcrumbs, SECTION } from "@/components/breadcrumbs";
 
 export const metadata: Metadata = { title: "订单支付" };
 
@@ -25,13 +26,7 @@ export default async function PayPage({ params }: { params: Promise<{ id: string
   const verifyHref = `/console/account?returnTo=${encodeURIComponent(`/console/orders/${order.id}/pay`)}#verify`;
   return (
     <>
-      <nav aria-label="面包屑" className="mb-2 text-sm text-slate-500">
-        <Link href="/console/orders" className="hover:text-brand-600">订单管理</Link>
-        <span className="mx-1.5">/</span>
-        <Link href={`/console/orders/${order.id}`} className="hover:text-brand-600">订单详情</Link>
-        <span className="mx-1.5">/</span>
-        <span className="text-slate-700">订单支付</span>
-      </nav>
+      <Breadcrumbs items={[SECTION.orders, { label: "订单详情", href: `/console/orders/${order.id}` }, { label: "订单支付" }]} />
       <h1 className="mb-4 text-xl font-semibold text-slate-900">订单支付</h1>
       <div className="space-y-6">
         <Card>

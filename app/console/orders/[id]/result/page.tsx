@@ -5,6 +5,7 @@ import { requireUser } from "@/app/_server/session";
 import { OrderHeader, OrderLines, PaymentBreakdown } from "@/components/order-view";
 import { Alert, ButtonLink, Card } from "@/components/ui";
 import { getOrder } from "@/lib/orders/queries";
+import { Breadcrumbs, SECTION } from "@/components/breadcrumbs";
 
 export const metadata: Metadata = { title: "支付结果" };
 
@@ -15,13 +16,7 @@ export default async function ResultPage({ params }: { params: Promise<{ id: str
   if (!order) notFound();
   return (
     <>
-      <nav aria-label="面包屑" className="mb-4 text-sm text-slate-500">
-        <Link href="/console/orders" className="hover:text-brand-600">订单管理</Link>
-        <span className="mx-1.5">/</span>
-        <Link href={`/console/orders/${order.id}`} className="hover:text-brand-600">订单详情</Link>
-        <span className="mx-1.5">/</span>
-        <span className="text-slate-700">支付结果</span>
-      </nav>
+      <Breadcrumbs items={[SECTION.orders, { label: "订单详情", href: `/console/orders/${order.id}` }, { label: "支付结果" }]} />
       <div className="space-y-6">
         {order.status === "已完成" ? (
           <div className="flex flex-wrap items-center gap-4 rounded-lg border border-emerald-200 bg-emerald-50 px-5 py-4">

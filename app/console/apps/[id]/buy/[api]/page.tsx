@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/app/_server/session";
 import { BuyForm } from "@/components/buy-form";
@@ -10,6 +9,7 @@ import { shTime } from "@/lib/format";
 import { tierOffers } from "@/lib/orders/catalog";
 import { parseCartQuery } from "@/lib/orders/schemas";
 import { API_LABELS } from "@/lib/catalogue/apis";
+import { Breadcrumbs, SECTION } from "@/components/breadcrumbs";
 
 export const metadata: Metadata = { title: "选择配置" };
 
@@ -26,13 +26,7 @@ export default async function BuyPage({ params, searchParams }: { params: Promis
   const offers = await tierOffers(db, kind, new Date());
   return (
     <>
-      <nav aria-label="面包屑" className="mb-2 text-sm text-slate-500">
-        <Link href="/console/apps" className="hover:text-brand-600">我的应用</Link>
-        <span className="mx-1.5">/</span>
-        <Link href={`/console/apps/${app.id}`} className="hover:text-brand-600">{app.name}</Link>
-        <span className="mx-1.5">/</span>
-        <span className="text-slate-700">选择配置</span>
-      </nav>
+      <Breadcrumbs items={[SECTION.apps, { label: app.name, href: `/console/apps/${app.id}` }, { label: "选择配置" }]} />
       <PageHeader title={API_LABELS[kind]} description={`为应用“${app.name}”购买${API_LABELS[kind]}次数包，自购买起一年内有效。`} />
       <BuyForm
         appId={app.id}

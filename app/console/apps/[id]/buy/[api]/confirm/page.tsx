@@ -11,6 +11,7 @@ import { tierOffers } from "@/lib/orders/catalog";
 import { cartQuery, parseCartQuery } from "@/lib/orders/schemas";
 import { lineAmount } from "@/lib/pricing/quote";
 import { API_LABELS } from "@/lib/catalogue/apis";
+import { Breadcrumbs, SECTION } from "@/components/breadcrumbs";
 
 export const metadata: Metadata = { title: "确认配置" };
 
@@ -31,15 +32,7 @@ export default async function ConfirmPage({ params, searchParams }: { params: Pr
 
   return (
     <>
-      <nav aria-label="面包屑" className="mb-2 text-sm text-slate-500">
-        <Link href="/console/apps" className="hover:text-brand-600">我的应用</Link>
-        <span className="mx-1.5">/</span>
-        <Link href={`/console/apps/${app.id}`} className="hover:text-brand-600">{app.name}</Link>
-        <span className="mx-1.5">/</span>
-        <Link href={`${back}?q=${q}`} className="hover:text-brand-600">选择配置</Link>
-        <span className="mx-1.5">/</span>
-        <span className="text-slate-700">确认配置</span>
-      </nav>
+      <Breadcrumbs items={[SECTION.apps, { label: app.name, href: `/console/apps/${app.id}` }, { label: "选择配置", href: `${back}?q=${q}` }, { label: "确认配置" }]} />
       <PageHeader title="确认配置" description={`应用：${app.name}`} />
       <div className="space-y-6">
         <Card title="配置" actions={<Link href={`${back}?q=${q}`} className="text-sm text-brand-600 hover:underline">编辑</Link>}>
