@@ -7,6 +7,7 @@ import { parseGatewayBody, type ImageOutcome } from "@/lib/playground/results";
 import { bytesToBase64, checkCount, checkFileSize, checkImageBytes, coded, LIMITS, type ImageCheck } from "@/lib/playground/validate";
 import { Alert, Badge, Button, Card, cx, inputClass } from "../ui";
 import { CodeSamples } from "./code-samples";
+import { FolderJob } from "./folder-job";
 import { ImageList } from "./image-list";
 import { ResultView } from "./result-view";
 
@@ -322,6 +323,8 @@ export function Playground({ apps, initialAppId }: { apps: PlaygroundApp[]; init
 
         <ResultView item={shown} last={last} />
       </div>
+
+      <FolderJob key={`${app.id}-${api}`} appId={app.id} api={api} />
 
       <CodeSamples appId={app.id} api={api} />
     </div>

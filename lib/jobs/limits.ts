@@ -4,9 +4,7 @@ import type { DbOrTx } from "@/db";
 import { settings } from "@/db/schema";
 import { MAX_IMAGE_BYTES } from "@/lib/gateway/body";
 
-export const MAX_JOB_IMAGES = 1000;
-/** 100 MB of request body per job (the per-image rules stay: 10 MB each). */
-export const MAX_JOB_BODY_BYTES = 100 * 1024 * 1024;
+export { MAX_JOB_BODY_BYTES, MAX_JOB_IMAGES } from "./caps";
 export const DEFAULT_RETENTION_DAYS = 7;
 export const RETENTION_SETTING = "job_retention_days";
 export const MAX_PAGE_SIZE = 100;

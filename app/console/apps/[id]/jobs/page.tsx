@@ -10,6 +10,7 @@ import { API_LABELS } from "@/lib/catalogue/apis";
 import { getApp } from "@/lib/apps/queries";
 import { shTime } from "@/lib/format";
 import { listJobs } from "@/lib/jobs/manage";
+import { retentionDays } from "@/lib/jobs/limits";
 import { ACTIVE_STATES } from "@/lib/jobs/state";
 import { cancelJobAction } from "./actions";
 import { Breadcrumbs, SECTION } from "@/components/breadcrumbs";
@@ -23,7 +24,7 @@ export default async function JobsPage({ params }: { params: Promise<{ id: strin
   const { db, user } = await requireUser();
   const app = await getApp(db, user.id, id);
   if (!app) notFound();
-  const jobs = await listJobs(db, app.id, 100);
+  const [jobs, keepDays] = await Promise.all([listJobs(db, app.id, 100), retentionDays(db)]);
   const anyActive = jobs.some((j) => ACTIVE_STATES.includes(j.state));
 
   return (
@@ -31,7 +32,7 @@ export default async function JobsPage({ params }: { params: Promise<{ id: strin
       <Breadcrumbs items={[SECTION.apps, { label: app.name, href: `/console/apps/${app.id}` }, { label: "异步任务" }]} />
       <PageHeader
         title="异步任务"
-        description="通过异步批量接口提交的任务（最近 100 个），时间为北京时间。结果在任务结束后保留 7 天。"
+        description={`通过异步批量接口提交的任务（最近 100 个），时间为北京时间。结果在任务结束后保留 ${keepDays} 天。`}
         actions={
           <ButtonLink href="/docs/jobs" variant="secondary">
             异步任务文档
