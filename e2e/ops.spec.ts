@@ -257,3 +257,45 @@ test("an operator credits a customer's balance; the customer's 账户余额 show
   await expect(page.getByTestId("account-balance")).toHaveText("¥12.34");
   await expect(page.getByRole("table", { name: "收支明细" })).toContainText("e2e 故障补偿");
 });
+
+test("an operator changes how long job results are kept; the console says so; the change is audited", async ({ page }) => {
+  const s = seed();
+  const db = process.env.DATABASE_URL ? postgres(process.env.DATABASE_URL, { max: 1, onnotice: () => {} }) : null;
+  const [orig] = db ? await db<{ value: string }[]>`select value from settings where key = 'job_retention_days'` : [];
+  try {
+    await login(page, s.operator.email, s.operator.password, SLOW);
+    await page.goto("/ops/prices");
+    const field = page.getByLabel("结果保留天数");
+    const before = await field.inputValue();
+    const days = before === "30" ? "31" : "30";
+    await field.fill(days);
+    await page.getByRole("button", { name: "保存保留天数" }).click();
+    await expect(page.getByText(`异步任务结果改为保留 ${days} 天`)).toBeVisible();
+
+    await page.goto("/ops/audit?action=settings.job_retention");
+    const entry = page.getByRole("row", { name: /job_retention_days/ }).first();
+    await expect(entry).toContainText(s.operator.email);
+    await expect(entry).toContainText(days);
+    await logout(page);
+
+    // the customer's 异步任务 page states the period in force
+    await login(page, s.customer.email, s.customer.password, SLOW);
+    await page.goto("/console/apps");
+    await page.getByRole("link", { name: "演示应用OCR" }).first().click();
+    await page.getByRole("link", { name: "异步任务" }).first().click();
+    await expect(page.getByText(`结果在任务结束后保留 ${days} 天`)).toBeVisible();
+    await logout(page);
+
+    await login(page, s.operator.email, s.operator.password, SLOW);
+    await page.goto("/ops/prices");
+    await page.getByLabel("结果保留天数").fill(before);
+    await page.getByRole("button", { name: "保存保留天数" }).click();
+    await expect(page.getByText(`异步任务结果改为保留 ${before} 天`)).toBeVisible();
+  } finally {
+    if (db) {
+      if (orig) await db`update settings set value = ${orig.value} where key = 'job_retention_days'`;
+      else await db`delete from settings where key = 'job_retention_days'`;
+    }
+    await db?.end();
+  }
+});
