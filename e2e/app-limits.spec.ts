@@ -2,10 +2,11 @@
  * 调用限制 on an application's page, then a signed call through `next start`: the
  * allow-list names the address the server saw (the socket peer), not a spoofed
  * X-Forwarded-For, and QPS above the account's ceiling is refused with what was typed kept.
+ * An operator sets an account's QPS ceiling in /ops 账号, and the owner's card follows it.
  */
 import crypto from "node:crypto";
 import { expect, test } from "@playwright/test";
-import { registerNew } from "./helpers";
+import { login, registerNew, seed } from "./helpers";
 
 const PASSWORD = "Passw0rd!x";
 const SLOW = { timeout: 60_000 };
@@ -59,4 +60,45 @@ test("an owner sets QPS, a daily cap and an IP allow-list; a call from elsewhere
   expect(json.code).toBe(4027);
   expect(json.details).toContain("127.0.0.1");
   expect(json.details).not.toContain("203.0.113.5");
+});
+
+test("an operator sets an account's QPS ceiling in /ops 账号; the owner's 调用限制 says it and refuses more", async ({ page }) => {
+  const email = await registerNew(page, PASSWORD, SLOW);
+  await page.goto("/console/apps?new=1");
+  const dialog = page.getByRole("dialog", { name: "新建应用" });
+  await dialog.getByLabel("应用名称").fill(`上限${Date.now() % 100000}`);
+  await dialog.getByRole("button", { name: "确定" }).click();
+  await dialog.getByRole("link", { name: "下一步" }).click();
+  await expect(page.getByRole("heading", { name: "我的能力" })).toBeVisible();
+  const appUrl = page.url();
+  await expect(page.locator("#limits")).toContainText("账户上限 10");
+  await page.getByRole("button", { name: "退出登录" }).click();
+  await expect(page).toHaveURL(/\/login/);
+
+  const s = seed();
+  await login(page, s.operator.email, s.operator.password, SLOW);
+  await page.goto(`/ops/accounts?q=${encodeURIComponent(email)}`);
+  await page.getByRole("button", { name: `设置 ${email} 的 QPS 上限` }).click();
+  const set = page.getByRole("dialog", { name: "设置账户 QPS 上限" });
+  await expect(set.getByLabel("QPS 上限（次/秒）")).toHaveValue("10");
+  await set.getByLabel("QPS 上限（次/秒）").fill("25");
+  await set.getByLabel("原因（记入操作审计）").fill("e2e 大客户扩容");
+  await set.getByRole("button", { name: "保存 QPS 上限" }).click();
+  await expect(set).toBeHidden();
+  await expect(page.getByRole("status").filter({ hasText: "账户 QPS 上限已设为 25" })).toBeVisible();
+  await page.goto("/ops/audit");
+  await expect(page.getByRole("main")).toContainText("修改账户 QPS 上限");
+  await page.getByRole("button", { name: "退出登录" }).click();
+  await expect(page).toHaveURL(/\/login/);
+
+  await login(page, email, PASSWORD, SLOW);
+  await page.goto(appUrl);
+  const card = page.locator("#limits");
+  await expect(card).toContainText("账户上限 25");
+  await card.getByLabel("QPS（每秒请求数）").fill("26");
+  await card.getByRole("button", { name: "保存调用限制" }).click();
+  await expect(card.getByRole("alert").first()).toContainText("QPS 不能超过账户上限 25");
+  await card.getByLabel("QPS（每秒请求数）").fill("25");
+  await card.getByRole("button", { name: "保存调用限制" }).click();
+  await expect(card.getByText("调用限制已保存")).toBeVisible();
 });
