@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { signOut } from "@/auth";
+import { AccountMenu, NotificationBell, type NotificationView } from "./console-menus";
 import { ConsoleNav, type NavItem } from "./console-nav";
 import { Logo } from "./site-header";
 
@@ -9,6 +10,8 @@ export interface ShellUser {
   name: string;
   role: "customer" | "operator";
   verified: boolean;
+  /** 账户余额, formatted */
+  balance: string;
 }
 
 async function signOutAction() {
@@ -16,8 +19,21 @@ async function signOutAction() {
   await signOut({ redirectTo: "/login" });
 }
 
-/** The console frame: top bar with the account and 退出登录, side navigation, content. */
-export function ConsoleShell({ user, openAlerts = 0, children }: { user: ShellUser; openAlerts?: number; children: ReactNode }) {
+/**
+ * The console frame: top bar (帮助文档, 消息通知 with the unread count, the 账号 menu with
+ * 账户余额, AccessKey, 实名认证 and 退出登录), side navigation, content.
+ */
+export function ConsoleShell({
+  user,
+  openAlerts = 0,
+  notifications,
+  children,
+}: {
+  user: ShellUser;
+  openAlerts?: number;
+  notifications: { items: NotificationView[]; unread: number; markAllRead: () => Promise<void> };
+  children: ReactNode;
+}) {
   const items: NavItem[] = [
     { href: "/console", label: "控制台概览" },
     { href: "/console/apps", label: "我的应用" },
@@ -31,31 +47,28 @@ export function ConsoleShell({ user, openAlerts = 0, children }: { user: ShellUs
   if (user.role === "operator") items.push({ href: "/ops", label: "运营" });
   return (
     <div className="min-h-screen">
-      <header className="sticky top-0 z-30 border-b border-slate-200 bg-white">
-        <div className="flex h-14 items-center gap-4 px-4">
-          <Logo />
-          <span className="hidden text-sm text-slate-400 sm:inline">控制台</span>
-          <div className="ml-auto flex items-center gap-3 text-sm">
-            <Link href="/docs" className="hidden text-slate-600 hover:text-brand-600 sm:inline">
-              文档
+      <header className="sticky top-0 z-30 border-b border-slate-800 bg-slate-900 text-slate-200">
+        <div className="flex h-14 items-center gap-2 px-3 sm:gap-4 sm:px-4">
+          <Logo dark compact />
+          <span aria-hidden className="hidden h-5 w-px bg-slate-700 sm:block" />
+          <Link href="/console" className="hidden text-sm text-slate-300 hover:text-white sm:inline">
+            控制台
+          </Link>
+          <div className="ml-auto flex items-center gap-1 text-sm sm:gap-2 [&_button]:text-slate-300 [&_button:hover]:bg-slate-800 [&_button:hover]:text-white">
+            <Link href="/docs" className="rounded-md px-2 py-1.5 text-slate-300 hover:bg-slate-800 hover:text-white" data-testid="help-docs">
+              帮助文档
             </Link>
-            <span className="hidden text-slate-600 sm:inline" data-testid="account-email">
-              {user.email}
-            </span>
             {user.role === "operator" ? (
-              <span className="hidden rounded bg-brand-50 px-1.5 py-0.5 text-xs text-brand-700 sm:inline">运营账号</span>
-            ) : user.verified ? (
-              <span className="hidden rounded bg-emerald-50 px-1.5 py-0.5 text-xs text-emerald-700 sm:inline">已实名</span>
+              <span className="hidden rounded bg-brand-500/20 px-2 py-0.5 text-xs text-brand-100 sm:inline">运营账号</span>
             ) : (
-              <Link href="/console/account#verify" className="hidden rounded bg-amber-50 px-1.5 py-0.5 text-xs text-amber-800 sm:inline">
+              !user.verified && (
+              <Link href="/console/account#verify" className="hidden rounded bg-amber-400/15 px-2 py-0.5 text-xs text-amber-300 hover:bg-amber-400/25 sm:inline">
                 未实名
               </Link>
+              )
             )}
-            <form action={signOutAction}>
-              <button type="submit" className="rounded px-2 py-1 text-slate-600 hover:bg-slate-100 hover:text-slate-900">
-                退出登录
-              </button>
-            </form>
+            <NotificationBell items={notifications.items} unread={notifications.unread} markAllRead={notifications.markAllRead} />
+            <AccountMenu user={{ email: user.email, name: user.name, balance: user.balance, verified: user.verified, operator: user.role === "operator" }} signOut={signOutAction} />
           </div>
         </div>
       </header>

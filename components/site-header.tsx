@@ -8,9 +8,9 @@ const nav = [
   { href: "/docs", label: "文档" },
 ];
 
-export function Logo({ compact = false }: { compact?: boolean }) {
+export function Logo({ compact = false, dark = false }: { compact?: boolean; dark?: boolean }) {
   return (
-    <Link href="/" className="flex shrink-0 items-center gap-2 font-semibold text-slate-900" aria-label={compact ? "印刷文字识别" : undefined}>
+    <Link href="/" className={`flex shrink-0 items-center gap-2 font-semibold ${dark ? "text-white" : "text-slate-900"}`} aria-label={compact ? "印刷文字识别" : undefined}>
       <span aria-hidden className="grid h-7 w-7 place-items-center rounded-md bg-brand-600 text-xs font-bold text-white">
         OCR
       </span>

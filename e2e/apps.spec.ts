@@ -20,6 +20,7 @@ async function createApp(page: Page, name: string): Promise<string> {
 
 test("立即使用 → login → 新建应用 → 确定 → 下一步 → 我的能力 with three rows at 待付费; free quota turns a row to 已开通", async ({ page }) => {
   const email = await registerNew(page, PASSWORD, SLOW);
+  await page.getByTestId("account-menu").click();
   await page.getByRole("button", { name: "退出登录" }).click();
   await expect(page).toHaveURL(/\/login/);
 

@@ -87,3 +87,10 @@ export async function verifyRealNameUI(page: Page, realName = "李四"): Promise
   await expect(page.getByText(`${idn.slice(0, 3)}***********${idn.slice(-4)}`)).toBeVisible();
   return idn;
 }
+
+/** 退出登录 from the console's 账号 menu (top right). */
+export async function signOut(page: Page): Promise<void> {
+  await page.getByTestId("account-menu").click();
+  await page.getByRole("button", { name: "退出登录" }).click();
+  await expect(page).toHaveURL(/\/login/);
+}

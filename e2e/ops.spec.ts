@@ -9,6 +9,7 @@ const expect = baseExpect.configure(SLOW);
 test.describe.configure({ timeout: 300_000 });
 
 async function logout(page: Page): Promise<void> {
+  await page.getByTestId("account-menu").click();
   await page.getByRole("button", { name: "退出登录" }).click();
   await expect(page).toHaveURL(/\/login/);
 }

@@ -15,6 +15,7 @@ const PASSWORD = "Passw0rd!x";
 const TIER = "身份证识别 1000次/年";
 
 async function logout(page: Page): Promise<void> {
+  await page.getByTestId("account-menu").click();
   await page.getByRole("button", { name: "退出登录" }).click();
   await expect(page).toHaveURL(/\/login/);
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { ConsoleShell } from "@/components/console-shell";
 import { requireUser } from "@/app/_server/session";
+import { shellProps } from "@/app/_server/shell";
 import { ButtonLink } from "@/components/ui";
 import { OpsNav } from "@/components/ops/ops-nav";
 import { OPS_PAGES } from "./routes";
@@ -14,11 +15,11 @@ export const metadata: Metadata = { title: "运营" }; // each page names itself
  * Each page checks the role again (opsPage), and every action and route handler checks it too.
  */
 export default async function OpsLayout({ children }: { children: React.ReactNode }) {
-  const { user } = await requireUser();
-  const shellUser = { email: user.email, name: user.name, role: user.role, verified: !!user.verifiedAt };
+  const { db, user } = await requireUser();
+  const shell = await shellProps(db, user);
   if (user.role !== "operator") {
     return (
-      <ConsoleShell user={shellUser}>
+      <ConsoleShell {...shell}>
         <div className="mx-auto max-w-lg rounded-lg border border-slate-200 bg-white p-8 text-center shadow-sm">
           <h1 className="text-lg font-semibold text-slate-900">无权访问</h1>
           <p className="mt-2 text-sm text-slate-600">运营后台仅对运营人员开放。如需权限，请联系管理员。</p>
@@ -30,7 +31,7 @@ export default async function OpsLayout({ children }: { children: React.ReactNod
     );
   }
   return (
-    <ConsoleShell user={shellUser}>
+    <ConsoleShell {...shell}>
       <OpsNav items={NAV} />
       {children}
     </ConsoleShell>

@@ -45,6 +45,8 @@ export const alertEvents = pgTable(
     /** when the condition ended */
     clearedAt: ts("cleared_at"),
     ackedAt: ts("acked_at"),
+    /** when the owner saw it in the console's notification list (the bell) */
+    readAt: ts("read_at"),
   },
   (t) => [
     /** one open event per rule and subject, across all instances */

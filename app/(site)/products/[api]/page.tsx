@@ -3,7 +3,13 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { getDb } from "@/db";
+import { CodeBlock } from "@/components/code-block";
+import { FieldTable } from "@/components/doc-tables";
+import { HeroVisual, QuickStart } from "@/components/product-visual";
 import { ButtonLink } from "@/components/ui";
+import { publicOrigin } from "@/app/(site)/_lib/origin";
+import { samplesFor } from "@/lib/docs/samples";
+import { VISUALS, apiCards } from "@/lib/docs/visuals";
 import { allFree, publicPriceTable } from "@/lib/docs/prices";
 import { cny, shTime, tierLabel } from "@/lib/format";
 import { ADVANTAGES, productBySlug } from "@/lib/docs/site";
@@ -33,27 +39,33 @@ export default async function ProductPage({ params }: { params: Promise<{ api: s
   if (!p) notFound();
   await connection(); // the price block reads the live price table (operators change it)
   const [table] = await publicPriceTable(await getDb(), new Date(), p.api);
+  const visual = VISUALS[p.api];
+  const card = apiCards().find((c) => c.api === p.api)!;
+  const curl = samplesFor(p.api, await publicOrigin(), card.path.replace("{serviceCode}", "[服务码]")).find((s) => s.lang === "Bash")!.code;
   return (
     <main>
-      <section className="border-b border-slate-200 bg-gradient-to-b from-brand-50 to-slate-50">
-        <div className="mx-auto max-w-6xl px-4 py-14">
-          <p className="text-sm text-slate-500">
-            <Link href="/products" className="hover:text-brand-600">
-              产品
-            </Link>{" "}
-            / {p.name}
-          </p>
-          <h1 className="mt-2 text-3xl font-bold tracking-tight text-slate-900">{p.name}</h1>
-          <p className="mt-4 max-w-3xl leading-7 text-slate-600">{p.summary}</p>
-          <div className="mt-6 flex flex-wrap gap-3">
-            <ButtonLink href="/console/apps?new=1">立即使用</ButtonLink>
-            <ButtonLink href={`/docs/${p.slug}`} variant="secondary">
-              查看 API 文档
-            </ButtonLink>
-            <ButtonLink href="/pricing" variant="ghost">
-              查看定价
-            </ButtonLink>
+      <section className="overflow-hidden border-b border-slate-200 bg-gradient-to-b from-brand-50 to-slate-50">
+        <div className="mx-auto grid max-w-6xl items-center gap-10 px-4 py-12 lg:grid-cols-2">
+          <div>
+            <p className="text-sm text-slate-500">
+              <Link href="/products" className="hover:text-brand-600">
+                产品
+              </Link>{" "}
+              / {p.name}
+            </p>
+            <h1 className="mt-2 text-3xl font-bold tracking-tight text-slate-900">{p.name}</h1>
+            <p className="mt-4 leading-7 text-slate-600">{p.summary}</p>
+            <div className="mt-6 flex flex-wrap gap-3">
+              <ButtonLink href="/console/apps?new=1">立即使用</ButtonLink>
+              <ButtonLink href={`/docs/${p.slug}`} variant="secondary">
+                查看 API 文档
+              </ButtonLink>
+              <ButtonLink href="/pricing" variant="ghost" className="whitespace-nowrap">
+                查看定价
+              </ButtonLink>
+            </div>
           </div>
+          <HeroVisual visual={visual} title={`${p.name} · 识别结果`} />
         </div>
       </section>
       {table && <PriceBlock table={table} />}
@@ -95,6 +107,33 @@ export default async function ProductPage({ params }: { params: Promise<{ api: s
           </dl>
         </section>
       </div>
+      <section aria-labelledby="resp" className="border-t border-slate-200 bg-white">
+        <div className="mx-auto max-w-6xl px-4 py-12">
+          <h2 id="resp" className="text-lg font-semibold text-slate-900">
+            返回结果
+          </h2>
+          <p className="mt-2 text-sm text-slate-600">
+            <span className="mr-1 font-semibold text-emerald-700">POST</span>
+            <code className="font-mono text-xs">{card.path}</code>
+          </p>
+          <div className="mt-6 grid gap-8 lg:grid-cols-2">
+            <div className="min-w-0">
+              <FieldTable rows={card.fields} caption="每张图片的识别结果 result[]" nameHead="字段" />
+            </div>
+            <div className="min-w-0">
+              <CodeBlock title="上图的实际返回（Base64 字段已省略）" code={JSON.stringify(visual.response, null, 2)} label="复制返回示例" />
+            </div>
+          </div>
+        </div>
+      </section>
+      <section aria-labelledby="quick" className="border-t border-slate-200">
+        <div className="mx-auto max-w-6xl px-4 py-12">
+          <h2 id="quick" className="mb-8 text-lg font-semibold text-slate-900">
+            开发者快速接入
+          </h2>
+          <QuickStart curl={curl} />
+        </div>
+      </section>
     </main>
   );
 }
