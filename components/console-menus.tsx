@@ -48,15 +48,16 @@ function Popover({
     };
   }, [open]);
 
-  const close = (refocus = true) => {
+  const dismiss = () => setOpen(false);
+  const closeAndRefocus = () => {
     setOpen(false);
-    if (refocus) btn.current?.focus();
+    btn.current?.focus();
   };
 
   function onKeyDown(e: KeyboardEvent) {
     if (e.key === "Escape" && open) {
       e.preventDefault();
-      close();
+      closeAndRefocus();
       return;
     }
     if (!open || (e.key !== "ArrowDown" && e.key !== "ArrowUp")) return;
@@ -89,7 +90,7 @@ function Popover({
           aria-label={label}
           className={cx("absolute right-0 top-full z-40 mt-2 rounded-lg border border-slate-200 bg-white text-sm shadow-lg", panelClass)}
         >
-          {children(() => close(false))}
+          {children(dismiss)}
         </div>
       )}
     </div>

@@ -9,7 +9,6 @@ import raw from "@/public/visuals/results.json";
  * (public/visuals/, written by `npm run visuals`, scripts/visuals.ts). Parsed here once; the
  * pages draw each recognised box over the image and list the recognised text.
  */
-const point = z.tuple([z.number(), z.number()]);
 const sample = z.object({
   image: z.string().startsWith("/visuals/"),
   width: z.number().int().positive(),
