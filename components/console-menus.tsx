@@ -78,7 +78,7 @@ function Popover({
         aria-controls={id}
         data-testid={testId}
         onClick={() => setOpen((o) => !o)}
-        className={cx("flex items-center gap-1.5 rounded-md px-2 py-1.5 text-slate-600 hover:bg-slate-100 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-brand-500", buttonClass)}
+        className={cx("flex items-center gap-1.5 rounded-md px-2 py-1.5 text-slate-300 hover:bg-slate-800 hover:text-white focus-visible:outline-2 focus-visible:outline-brand-500 aria-expanded:bg-slate-800 aria-expanded:text-white", buttonClass)}
       >
         {button}
       </button>
@@ -88,7 +88,7 @@ function Popover({
           id={id}
           role="region"
           aria-label={label}
-          className={cx("absolute right-0 top-full z-40 mt-2 rounded-lg border border-slate-200 bg-white text-sm shadow-lg", panelClass)}
+          className={cx("fixed inset-x-2 top-14 z-40 rounded-lg border border-slate-200 bg-white text-sm shadow-lg sm:absolute sm:inset-x-auto sm:right-0 sm:top-full sm:mt-2", panelClass)}
         >
           {children(dismiss)}
         </div>
@@ -119,7 +119,7 @@ export function AccountMenu({ user, signOut }: { user: AccountSummary; signOut: 
           <span aria-hidden className="flex h-7 w-7 items-center justify-center rounded-full bg-brand-600 text-xs font-semibold text-white">
             {initial}
           </span>
-          <span className="hidden max-w-40 truncate sm:inline" data-testid="account-email">
+          <span className="hidden max-w-48 truncate sm:inline" data-testid="account-email">
             {user.email}
           </span>
           <svg aria-hidden viewBox="0 0 20 20" className="h-4 w-4 text-slate-400">
@@ -127,7 +127,7 @@ export function AccountMenu({ user, signOut }: { user: AccountSummary; signOut: 
           </svg>
         </>
       }
-      panelClass="w-72 py-2"
+      panelClass="py-2 sm:w-72"
     >
       {(close) => (
         <>
@@ -202,7 +202,7 @@ export function NotificationBell({ items, unread, markAllRead }: { items: Notifi
           )}
         </>
       }
-      panelClass="w-[min(22rem,calc(100vw-2rem))]"
+      panelClass="sm:w-[22rem]"
     >
       {(close) => (
         <>

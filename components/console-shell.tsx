@@ -54,7 +54,7 @@ export function ConsoleShell({
           <Link href="/console" className="hidden text-sm text-slate-300 hover:text-white sm:inline">
             控制台
           </Link>
-          <div className="ml-auto flex items-center gap-1 text-sm sm:gap-2 [&_button]:text-slate-300 [&_button:hover]:bg-slate-800 [&_button:hover]:text-white">
+          <div className="ml-auto flex items-center gap-1 text-sm sm:gap-2">
             <Link href="/docs" className="rounded-md px-2 py-1.5 text-slate-300 hover:bg-slate-800 hover:text-white" data-testid="help-docs">
               帮助文档
             </Link>

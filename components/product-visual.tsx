@@ -68,7 +68,7 @@ export function HeroVisual({ visual, title }: { visual: Visual; title: string })
           <Readings visual={visual} max={4} />
         </div>
       </div>
-      <p className="mt-3 text-xs text-slate-500">蓝框为本平台 OCR 引擎对示例图片的实际识别结果（{visual.credit}）。</p>
+      <p className="mt-3 text-xs text-slate-500">蓝框为本平台 OCR 引擎对示例图片的实际识别结果。{visual.credit}</p>
     </div>
   );
 }
@@ -87,7 +87,7 @@ export function ApiShowcase({ cards, visuals }: { cards: ApiCard[]; visuals: Rec
               <span className="mr-1 font-semibold text-emerald-700">{c.method}</span>
               {c.path}
             </p>
-            <h4 className="mt-4 text-xs font-medium uppercase tracking-wide text-slate-500">返回字段 result[]</h4>
+            <h4 className="mt-4 text-xs font-medium text-slate-500">返回字段 result[]</h4>
             <dl className="mt-2 space-y-1 text-xs">
               {c.fields.slice(0, 7).map((f) => (
                 <div key={f.name} className="flex gap-2">

@@ -74,14 +74,14 @@ async function idcardSample(): Promise<Buffer> {
 const PLATE_PHOTO = { file: "tests/fixtures/corpus/plate/p_ccpd_0.jpg", source: "detectRecog/CCPD（rpnet/demo/0.jpg）", licence: "MIT" };
 
 async function plateSample(): Promise<Buffer> {
-  return sharp(path.join(process.cwd(), PLATE_PHOTO.file)).extract({ left: 0, top: 40, width: 720, height: 620 }).jpeg({ quality: 86 }).toBuffer();
+  return sharp(path.join(process.cwd(), PLATE_PHOTO.file)).extract({ left: 0, top: 140, width: 720, height: 520 }).jpeg({ quality: 86 }).toBuffer();
 }
 
 /** Where each sample comes from, shown under the picture. */
 const CREDITS: Record<ApiKind, string> = {
-  general: "示例图片由 lib/render 生成（虚构内容）",
-  idcard: "示例图片由 lib/render 生成（虚构样证，非真实身份信息）",
-  plate: `示例图片来自 ${PLATE_PHOTO.source}，${PLATE_PHOTO.licence} 许可`,
+  general: "示例为生成的虚构文档。",
+  idcard: "示例为生成的虚构样证，不含真实身份信息。",
+  plate: `示例照片来自 CCPD 数据集（${PLATE_PHOTO.source}，${PLATE_PHOTO.licence} 许可）。`,
 };
 
 /** Long base64 fields (idcard_face, demo_image) cut to a marker so the JSON stays small. */
