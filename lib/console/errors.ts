@@ -63,6 +63,7 @@ export const CONSOLE_ERRORS = {
   bad_ceiling: { message: (p: { max: number }) => `QPS 上限须为 1–${p.max} 的整数` },
   no_service_code: { message: "该应用没有此接口的服务码" },
   unreachable: { message: "无法连接识别接口，请稍后重试" },
+  jobs_unreachable: { message: "无法连接异步任务接口，请稍后重试" },
   job_not_found: { message: "任务不存在或已过保留期" },
   job_finished: { message: "任务已结束，无法取消" },
   alert_not_found: { message: "告警不存在或已处理" },

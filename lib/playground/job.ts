@@ -8,7 +8,8 @@ import type { DbOrTx } from "@/db";
 import { getApp } from "@/lib/apps/queries";
 import { getJob, jobView, type JobView } from "@/lib/jobs/manage";
 import { jobPath } from "@/lib/jobs/routes";
-import { err, ok, type Result } from "@/lib/result";
+import { ok, type Result } from "@/lib/result";
+import { fail } from "@/lib/console/errors";
 import type { CallOutcome } from "./apis";
 import type { Send } from "./call";
 import type { FolderJobInput } from "./schemas";
@@ -19,7 +20,7 @@ export async function submitFolderJob(
   userId: string,
   input: FolderJobInput,
   deps: { send: Send; origin: string; now?: () => number },
-): Promise<Result<CallOutcome, TargetFailure | "unreachable">> {
+): Promise<Result<CallOutcome, TargetFailure | "jobs_unreachable">> {
   const target = await findTarget(db, userId, input.appId, input.api);
   if (!target.ok) return target;
   const path = jobPath(input.api, "submit").replace("{serviceCode}", target.value.serviceCode);
@@ -32,7 +33,7 @@ export async function submitFolderJob(
     res = await deps.send(new Request(deps.origin.replace(/\/+$/, "") + path, { method: "POST", headers: { ...headers }, body }));
     text = await res.text();
   } catch {
-    return err("unreachable", "无法连接异步任务接口，请稍后重试");
+    return fail("jobs_unreachable");
   }
   let parsed: unknown;
   try {

@@ -18,7 +18,7 @@ export const POST = withSession(async (req, { db, user }) => {
   const parsed = folderJobSchema.safeParse(await req.json().catch(() => null));
   if (!parsed.success) return NextResponse.json({ message: parsed.error.issues[0]?.message ?? "请求有误" }, { status: 400 });
   const res = await submitFolderJob(db, user.id, parsed.data, { send: (r) => jobsRoute(r), origin: new URL(req.url).origin });
-  if (!res.ok) return NextResponse.json({ message: res.message }, { status: res.code === "unreachable" ? 502 : 404 });
+  if (!res.ok) return NextResponse.json({ message: res.message }, { status: res.code === "jobs_unreachable" ? 502 : 404 });
   return NextResponse.json(res.value);
 });
 
