@@ -215,7 +215,7 @@ async function main(): Promise<void> {
     console.log(`  1 conn:  bare p50 ${m((r) => r.lat[0].latency.p50)} ms, gateway p50 ${m((r) => r.lat[1].latency.p50)} ms → overhead p50 +${overhead.toFixed(1)} ms (p99 +${m((r) => r.lat[1].latency.p99 - r.lat[0].latency.p99).toFixed(1)} ms)`);
     console.log(`  ${CONNECTIONS} conn: bare ${m((r) => r.tput[0].requests.average).toFixed(0)} req/s p50 ${m((r) => r.tput[0].latency.p50)} ms; gateway ${gwRps.toFixed(0)} req/s p50 ${m((r) => r.tput[1].latency.p50)} ms p99 ${m((r) => r.tput[1].latency.p99)} ms`);
     console.log(
-      `  EOP signature: 1 conn p50 ${m((r) => r.lat[2].latency.p50)} ms (vs MD5 Sign ${m((r) => r.lat[1].latency.p50)} ms → ${eopOverMd5 >= 0 ? "+" : ""}${eopOverMd5.toFixed(1)} ms); ` +
+      `  EOP signature (separate ${DURATION} s blocks): 1 conn p50 ${m((r) => r.lat[2].latency.p50)} ms (vs MD5 Sign ${m((r) => r.lat[1].latency.p50)} ms → ${eopOverMd5 >= 0 ? "+" : ""}${eopOverMd5.toFixed(1)} ms); ` +
         `${CONNECTIONS} conn ${m((r) => r.tput[2].requests.average).toFixed(0)} req/s p50 ${m((r) => r.tput[2].latency.p50)} ms   non-2xx ${rounds.reduce((n, r) => n + r.lat[2].non2xx + r.tput[2].non2xx, 0)}`,
     );
     // requests still in flight when autocannon stops are answered (and recorded) but not counted by it
@@ -223,7 +223,7 @@ async function main(): Promise<void> {
     const slack = 2 * ROUNDS * (CONNECTIONS + 1);
     const complete = recorded >= responses && recorded <= responses + slack;
     console.log(`  recorded ${recorded} calls rows for ${responses} gateway responses counted (+ ≤ ${slack} in flight at the ends)${complete ? " — every call recorded" : "  ← MISMATCH"}`);
-    console.log(`  targets: p50 overhead ≤ 3 ms: ${overhead <= 3 ? "met" : "NOT met"}; ≥ 500 signed req/s: ${gwRps >= 500 ? "met" : "NOT met"}; EOP p50 within 1 ms of MD5: ${eopOverMd5 <= 1 ? "met" : "NOT met"}   (load average now ${load()})`);
+    console.log(`  targets: p50 overhead ≤ 3 ms: ${overhead <= 3 ? "met" : "NOT met"}; ≥ 500 signed req/s: ${gwRps >= 500 ? "met" : "NOT met"}   (load average now ${load()}; EOP against MD5: the interleaved measure below)`);
 
     // EOP vs MD5, interleaved on the same connections (see the header)
     const paired = async (connections: number): Promise<{ md5: number[]; eop: number[] }> => {
