@@ -17,7 +17,9 @@
  *   1. 200 concurrent 1-image calls on a 50-call pack, alternating between the two instances
  *      (a 5001 is resent as is after Retry-After, as the manual's clients do) → exactly 50
  *      answered 0, 50 calls charged, 50 images recorded in metering;
- *   2. a request answered by one instance, replayed to the other → 4016;
+ *   2. a request answered by one instance, replayed to the other → 4016; and one application's
+ *      rate limit (5/s) holds across both instances (40 concurrent calls: per one-second
+ *      window of the database, at most 5 admitted, the rest 4020 with Retry-After);
  *   3. a worker killed (SIGKILL) under load → every image answered and charged exactly once
  *      (pack's used calls = images answered 0 = images recorded);
  *   4. one alert for one condition: the used-up pack of check 1 opened one 额度已用完 event
@@ -405,6 +407,26 @@ async function replayCheck(app: App, image: string): Promise<void> {
   check(again.code === 4016, `the replay on the other instance is refused 4016 (${again.code})`);
 }
 
+async function rateCheck(): Promise<void> {
+  const LIMIT = 5;
+  const N = 40;
+  console.log(`\n2b. One rate limit for both instances (${LIMIT}/s; ${N} concurrent calls, alternating)`);
+  const app = await benchApp("rate", 1000);
+  const db = await getDb();
+  await db.update(apps).set({ rateLimitPerSec: LIMIT }).where(eq(apps.id, app.id));
+  // an image the gateway refuses per image (4008): admission is the subject, not recognition
+  const answers = await Promise.all(Array.from({ length: N }, (_, i) => send(INSTANCES[i % 2]!, sign(app, ocrPath(app), JSON.stringify({ data: ["not base64!!"] })))));
+  const admitted = answers.filter((a) => a.code === 0).length;
+  const limited = answers.filter((a) => a.code === 4020).length;
+  const [w] = rowsOf<{ windows: number; hits: number; allowed: number }>(
+    await db.execute(sql`select count(*)::int as windows, coalesce(sum(count), 0)::int as hits, coalesce(sum(least(count, ${LIMIT}::int)), 0)::int as allowed from rate_windows where app_id = ${app.id}`),
+  );
+  console.log(`   answers: ${admitted} admitted, ${limited} × 4020; ${w!.hits} hits counted in ${w!.windows} one-second window(s) shared by both instances`);
+  check(admitted + limited === N && w!.hits === N, `every call admitted or refused 4020, each counted once (${admitted} + ${limited}, ${w!.hits} hits)`);
+  check(admitted === w!.allowed && admitted <= LIMIT * w!.windows, `at most ${LIMIT} admitted per second across both instances (${admitted} in ${w!.windows} s)`);
+  check(answers.filter((a) => a.code === 4020).every((a) => a.retryAfter >= 1), "every 4020 carries Retry-After");
+}
+
 async function alertCheck(app: App, when: string): Promise<void> {
   const db = await getDb();
   const evs = await db.select().from(alertEvents).where(eq(alertEvents.appId, app.id));
@@ -575,6 +597,7 @@ async function main(): Promise<void> {
   console.log("\n4. One alert for one condition");
   await alertCheck(packApp, "just after");
   await replayCheck(load, tiny);
+  await rateCheck();
   await killCheck(images);
   await startWorker(MAX_WORKERS + 1); // back to full strength for the job
   await jobCheck();
