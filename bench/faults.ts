@@ -404,7 +404,9 @@ async function main(): Promise<void> {
     stdio: ["ignore", "ignore", "pipe"],
   });
   let stderr = "";
+  let escaped = 0; // what postgres.js let escape during an outage before db/vendor/postgres
   child.stderr!.on("data", (d: Buffer) => {
+    escaped += (d.toString().match(/unhandledRejection|uncaughtException/g) ?? []).length;
     stderr = (stderr + d.toString()).slice(-20000);
     if (process.env.FAULTS_VERBOSE) process.stderr.write(d);
   });
@@ -414,6 +416,7 @@ async function main(): Promise<void> {
     console.log(`next start on ${base} (pid ${pid}), database through a proxy on :${proxy.port}; RSS ${mb(rssOf(pid))}`);
     await fuzz(app, other, pid);
     await outage(app, proxy, pid);
+    check(escaped === 0, `no unhandledRejection or uncaughtException in the server's log (${escaped})`);
   } finally {
     child.kill("SIGTERM");
     await proxy.close();
