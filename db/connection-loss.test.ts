@@ -120,4 +120,29 @@ describe("database connections closed under load", () => {
       await client.end({ timeout: 1 });
     }
   });
+
+  it("a server that accepts and at once closes (a proxy before a stopped PostgreSQL): a query fails CONNECT_TIMEOUT instead of waiting for the database", async () => {
+    const client = openPostgres(proxy.url(process.env.DATABASE_URL!), { statementMs: 1000, connectS: 1, idleS: 5, socketMs: 1500 }, 1);
+    const db = drizzle(client);
+    // if the query waited for the database instead, it would answer once this brings it back
+    const back = setTimeout(() => proxy.restore(), 15_000);
+    try {
+      await answersAgain(db);
+      proxy.cut();
+      await sleep(300); // the idle connection is gone too: the next query needs a new one
+      const outcome = await db.execute(sql`select 1`).then(
+        () => "answered",
+        (e: unknown) => String((e as { cause?: { code?: string } }).cause?.code ?? (e as { code?: string }).code),
+      );
+      expect(outcome).toBe("CONNECT_TIMEOUT");
+      expect(proxy.mode()).toBe("cut");
+      proxy.restore();
+      await answersAgain(db);
+      expect(escaped).toEqual([]);
+    } finally {
+      clearTimeout(back);
+      proxy.restore();
+      await client.end({ timeout: 1 });
+    }
+  });
 });

@@ -99,6 +99,7 @@ function Connection(options, queues = {}, { onopen = noop, onend = noop, onclose
     , incomings = null
     , results = null
     , initial = null
+    , initialSince = 0
     , ending = null
     , stream = null
     , chunk = null
@@ -112,6 +113,7 @@ function Connection(options, queues = {}, { onopen = noop, onend = noop, onclose
     idleTimer,
     connect(query) {
       initial = query
+      initialSince = performance.now()
       reconnect()
     },
     terminate,
@@ -461,8 +463,17 @@ function Connection(options, queues = {}, { onopen = noop, onend = noop, onclose
     chunk = nextWriteTimer = null
     errorResponse = null
 
-    if (initial)
+    // [ocr-cloud patch D] A connection closed before it was ready is tried again, but not past
+    // connect_timeout from the first attempt: upstream restarted the timer with every attempt, so
+    // a server that accepts and at once closes (a proxy or balancer in front of a stopped
+    // PostgreSQL) kept the query, and the request holding it, waiting until the database was back.
+    if (initial && (!options.connect_timeout || performance.now() - initialSince < options.connect_timeout * 1000))
       return (query = null, reconnect())
+    if (initial) {
+      const late = initial
+      initial = query = null
+      queryError(late, Errors.connection('CONNECT_TIMEOUT', options, socket))
+    }
 
     // [ocr-cloud patch B] also after a socket error: queries executed between the 'error' and the
     // 'close' were never rejected upstream (they waited for ever).
