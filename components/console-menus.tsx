@@ -1,7 +1,8 @@
 "use client";
 
 import Link from "next/link";
-import { useEffect, useId, useRef, useState, useTransition, type KeyboardEvent, type ReactNode } from "react";
+import { useActionState, useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
+import type { FormAction } from "@/lib/action-state";
 import { cx } from "./ui";
 
 /**
@@ -183,8 +184,8 @@ export interface NotificationView {
 const LEVEL_DOT = { info: "bg-sky-500", warning: "bg-amber-500", critical: "bg-red-600" } as const;
 
 /** 消息通知: the bell with the unread count and the latest alerts; 全部已读 marks them read. */
-export function NotificationBell({ items, unread, markAllRead }: { items: NotificationView[]; unread: number; markAllRead: () => Promise<void> }) {
-  const [pending, start] = useTransition();
+export function NotificationBell({ items, unread, markAllRead }: { items: NotificationView[]; unread: number; markAllRead: FormAction }) {
+  const [, action, pending] = useActionState(markAllRead, { status: "idle" });
   return (
     <Popover
       label={unread > 0 ? `消息通知，${unread} 条未读` : "消息通知"}
@@ -208,14 +209,15 @@ export function NotificationBell({ items, unread, markAllRead }: { items: Notifi
         <>
           <div className="flex items-center justify-between border-b border-slate-100 px-4 py-2.5">
             <span className="font-medium text-slate-900">消息通知</span>
-            <button
-              type="button"
-              disabled={pending || unread === 0}
-              onClick={() => start(() => markAllRead())}
-              className="rounded px-1 text-xs text-brand-600 hover:underline disabled:text-slate-400 disabled:no-underline"
-            >
-              {pending ? "处理中…" : "全部标为已读"}
-            </button>
+            <form action={action}>
+              <button
+                type="submit"
+                disabled={pending || unread === 0}
+                className="rounded px-1 text-xs text-brand-600 hover:underline disabled:text-slate-400 disabled:no-underline"
+              >
+                {pending ? "处理中…" : "全部标为已读"}
+              </button>
+            </form>
           </div>
           {items.length === 0 ? (
             <p className="px-4 py-8 text-center text-slate-500">暂无告警通知</p>

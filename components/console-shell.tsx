@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { signOut } from "@/auth";
+import type { FormAction } from "@/lib/action-state";
 import { AccountMenu, NotificationBell, type NotificationView } from "./console-menus";
 import { ConsoleNav, type NavItem } from "./console-nav";
 import { Logo } from "./site-header";
@@ -31,7 +32,7 @@ export function ConsoleShell({
 }: {
   user: ShellUser;
   openAlerts?: number;
-  notifications: { items: NotificationView[]; unread: number; markAllRead: () => Promise<void> };
+  notifications: { items: NotificationView[]; unread: number; markAllRead: FormAction };
   children: ReactNode;
 }) {
   const items: NavItem[] = [

@@ -1,14 +1,14 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { auth } from "@/auth";
-import { getDb } from "@/db";
+import { z } from "zod";
+import { authedAction, type ActionState } from "@/app/_server/session";
 import { markNotificationsRead } from "@/lib/alerts/notifications";
 
 /** 全部标为已读 in the console's notification list (the signed-in account's alerts only). */
-export async function markAllNotificationsReadAction(): Promise<void> {
-  const session = await auth();
-  if (!session?.user?.id) return;
-  await markNotificationsRead(await getDb(), session.user.id, "all");
+export const markAllNotificationsReadAction = authedAction(z.object({}), async (_input, { db, user }): Promise<ActionState> => {
+  const n = await markNotificationsRead(db, user.id, "all");
   revalidatePath("/console", "layout");
-}
+  revalidatePath("/ops", "layout");
+  return { status: "ok", message: n > 0 ? `已将 ${n} 条通知标为已读` : "没有未读通知" };
+});
