@@ -76,7 +76,7 @@ export function HeroVisual({ visual, title }: { visual: Visual; title: string })
 /** The three APIs: picture, path and the fields of each image's result, from the gateway's response schema. */
 export function ApiShowcase({ cards, visuals }: { cards: ApiCard[]; visuals: Record<string, Visual> }) {
   return (
-    <div className="grid gap-6 lg:grid-cols-3">
+    <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
       {cards.map((c) => (
         <article key={c.api} className="flex flex-col overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm" data-testid="api-card">
           <VisualImage visual={visuals[c.api]!} className="border-b border-slate-100" />
@@ -126,7 +126,7 @@ const STEPS = [
 /** 开发者快速接入: three steps and a curl request signed the manual's way. */
 export function QuickStart({ curl }: { curl: string }) {
   return (
-    <div className="grid gap-8 lg:grid-cols-5">
+    <div className="grid grid-cols-1 gap-8 lg:grid-cols-5">
       <ol className="space-y-5 lg:col-span-2">
         {STEPS.map((s, i) => (
           <li key={s.title} className="flex gap-4">

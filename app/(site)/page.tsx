@@ -16,7 +16,7 @@ export default async function Home() {
   return (
     <main>
       <section className="overflow-hidden bg-gradient-to-b from-brand-50 to-slate-50">
-        <div className="mx-auto grid max-w-6xl items-center gap-12 px-4 py-14 sm:py-20 lg:grid-cols-2">
+        <div className="mx-auto grid max-w-6xl grid-cols-1 items-center gap-12 px-4 py-14 sm:py-20 lg:grid-cols-2">
           <div>
             <p className="text-sm font-medium text-brand-600">大数据与 AI · 文字识别</p>
             <h1 className="mt-3 text-3xl font-bold tracking-tight text-slate-900 sm:text-4xl">印刷文字识别 OCR</h1>

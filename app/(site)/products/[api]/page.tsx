@@ -45,7 +45,7 @@ export default async function ProductPage({ params }: { params: Promise<{ api: s
   return (
     <main>
       <section className="overflow-hidden border-b border-slate-200 bg-gradient-to-b from-brand-50 to-slate-50">
-        <div className="mx-auto grid max-w-6xl items-center gap-10 px-4 py-12 lg:grid-cols-2">
+        <div className="mx-auto grid max-w-6xl grid-cols-1 items-center gap-10 px-4 py-12 lg:grid-cols-2">
           <div>
             <p className="text-sm text-slate-500">
               <Link href="/products" className="hover:text-brand-600">
@@ -116,7 +116,7 @@ export default async function ProductPage({ params }: { params: Promise<{ api: s
             <span className="mr-1 font-semibold text-emerald-700">POST</span>
             <code className="font-mono text-xs">{card.path}</code>
           </p>
-          <div className="mt-6 grid gap-8 lg:grid-cols-2">
+          <div className="mt-6 grid grid-cols-1 gap-8 lg:grid-cols-2">
             <div className="min-w-0">
               <FieldTable rows={card.fields} caption="每张图片的识别结果 result[]" nameHead="字段" />
             </div>
