@@ -5,7 +5,7 @@ const config = [
   ...nextVitals,
   ...nextTs,
   {
-    ignores: [".next/**", "db/vendor/**", "node_modules/**", ".data/**", "test-results/**", "playwright-report/**", "bench/out/**", "next-env.d.ts", "lib/engine/worker-bundle*.mjs", "dist/**", "**/*.tmp.ts"],
+    ignores: [".next/**", "node_modules/**", ".data/**", "test-results/**", "playwright-report/**", "bench/out/**", "next-env.d.ts", "lib/engine/worker-bundle*.mjs", "dist/**", "**/*.tmp.ts"],
   },
   {
     rules: {

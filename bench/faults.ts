@@ -404,7 +404,7 @@ async function main(): Promise<void> {
     stdio: ["ignore", "ignore", "pipe"],
   });
   let stderr = "";
-  let escaped = 0; // what postgres.js let escape during an outage before db/vendor/postgres
+  let escaped = 0; // what postgres.js let escape during an outage before patches/postgres+3.4.9.patch
   child.stderr!.on("data", (d: Buffer) => {
     escaped += (d.toString().match(/unhandledRejection|uncaughtException/g) ?? []).length;
     stderr = (stderr + d.toString()).slice(-20000);

@@ -4,7 +4,7 @@ import path from "node:path";
 import { sql, type SQL } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePg, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
-import postgres from "./vendor/postgres/src/index.js"; // postgres.js 3.4.9 with fixes for closed connections (README there)
+import postgres from "postgres"; // 3.4.9 with our fixes for closed connections: patches/README.md
 import * as schema from "./schema";
 
 /**
