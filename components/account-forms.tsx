@@ -3,6 +3,7 @@
 import { useActionState, useState, type ChangeEvent } from "react";
 import { useConsoleActions } from "./console-actions";
 import type { ActionState } from "@/lib/action-state";
+import { useFormFields } from "./use-form-fields";
 import { Alert, Button, Field, Input } from "./ui";
 
 const idle = { status: "idle" } as ActionState;
@@ -86,8 +87,7 @@ type PhotoState = ActionState<{ realName: string; idNumber: string; idNumberOk: 
 
 export function VerifyForm({ testIdNumber }: { testIdNumber?: string }) {
   const [state, action, pending] = useActionState(useConsoleActions().verify, idle);
-  const [realName, setRealName] = useState("");
-  const [idNumber, setIdNumber] = useState("");
+  const { ref, setValues, bind } = useFormFields({ realName: "", idNumber: "" });
   const { readIdcardPhoto } = useConsoleActions();
   const [photo, setPhoto] = useState<PhotoState>({ status: "idle" });
   const [reading, setReading] = useState(false);
@@ -101,21 +101,20 @@ export function VerifyForm({ testIdNumber }: { testIdNumber?: string }) {
     const res = await readIdcardPhoto({ status: "idle" }, form);
     setPhoto(res);
     if (res.status === "ok" && res.data) {
-      setRealName(res.data.realName);
-      setIdNumber(res.data.idNumber);
+      setValues({ realName: res.data.realName, idNumber: res.data.idNumber });
     }
     setReading(false);
   }
 
   return (
     <div className="grid gap-6 md:grid-cols-[1fr_18rem]">
-      <form action={action} className="space-y-4" noValidate>
+      <form ref={ref} action={action} className="space-y-4" noValidate>
         <p className="text-sm leading-6 text-slate-600">
           领取免费额度、购买资源包与支付订单前需完成实名认证。我们只保存姓名、打码后的身份证号（如 110***********1234）和用于防止重复认证的摘要，不保存完整号码。
         </p>
         <Status state={state} />
         <Field label="真实姓名" htmlFor="verify-name" required error={fe.realName}>
-          <Input id="verify-name" name="realName" value={realName} onChange={(e) => setRealName(e.target.value)} autoComplete="name" aria-invalid={!!fe.realName} />
+          <Input id="verify-name" name="realName" {...bind("realName")} autoComplete="name" aria-invalid={!!fe.realName} />
         </Field>
         <Field
           label="身份证号"
@@ -135,8 +134,7 @@ export function VerifyForm({ testIdNumber }: { testIdNumber?: string }) {
           <Input
             id="verify-idn"
             name="idNumber"
-            value={idNumber}
-            onChange={(e) => setIdNumber(e.target.value)}
+            {...bind("idNumber")}
             maxLength={18}
             autoComplete="off"
             className="font-mono"

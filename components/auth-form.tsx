@@ -1,8 +1,9 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState, useState } from "react";
+import { useActionState, useEffect, useState } from "react";
 import { Alert, Button, Field, Input } from "./ui";
+import { useFormFields } from "./use-form-fields";
 import type { ActionState } from "@/lib/action-state";
 import { LEGAL, titled } from "@/lib/legal/documents";
 
@@ -14,11 +15,14 @@ export function AuthForm({ mode, action, next }: { mode: "login" | "register"; a
   const fe = state.status === "error" ? (state.fieldErrors ?? {}) : {};
   const isLogin = mode === "login";
   // controlled, so a refused submission keeps everything that was typed (React resets uncontrolled fields)
-  const [v, setV] = useState({ email: "", name: "", password: "", confirm: "" });
+  const { ref, bind } = useFormFields({ email: "", name: "", password: "", confirm: "" });
   const [agree, setAgree] = useState(false);
-  const bind = (k: keyof typeof v) => ({ value: v[k], onChange: (e: { target: { value: string } }) => setV((o) => ({ ...o, [k]: e.target.value })) });
+  // ticked before hydration: keep it (see useFormFields)
+  useEffect(() => {
+    if ((ref.current?.elements.namedItem("agree") as HTMLInputElement | null)?.checked) setAgree(true);
+  }, [ref]);
   return (
-    <form action={formAction} className="space-y-4" noValidate>
+    <form ref={ref} action={formAction} className="space-y-4" noValidate>
       {state.status === "error" && <Alert>{state.message}</Alert>}
       <input type="hidden" name="next" value={next ?? ""} />
       <Field label="邮箱" htmlFor="email" error={fe.email} required>

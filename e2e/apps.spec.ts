@@ -164,3 +164,55 @@ test("实名认证 checks the ID number and then shows 已实名", async ({ page
   await expect(page.getByText(`${idn.slice(0, 3)}***********${idn.slice(-4)}`)).toBeVisible();
   await expect(page.getByText("已实名").first()).toBeVisible();
 });
+
+/**
+ * The race behind this file's flaky journey: on a slow page the test (or a fast typist) fills
+ * 邮箱 before React hydrates and 密码 after; the controlled form's first re-render then wiped
+ * 邮箱 and the sign-in was refused (请输入有效的邮箱地址) — likewise 真实姓名 in 实名认证.
+ * Here the page's scripts are held back until the first field is filled, deterministically.
+ */
+async function holdScripts(page: Page): Promise<() => void> {
+  let release!: () => void;
+  const gate = new Promise<void>((r) => (release = r));
+  await page.route("**/_next/static/**/*.js", async (route) => {
+    await gate;
+    await route.continue();
+  });
+  return release;
+}
+const hydrated = (page: Page) =>
+  page.waitForFunction(() => {
+    const f = document.querySelector("main form, form");
+    return !!f && Object.keys(f).some((k) => k.startsWith("__reactFiber"));
+  });
+
+test("what is typed before the page hydrates stays (登录, 实名认证)", async ({ page }) => {
+  const email = await registerNew(page, PASSWORD, SLOW);
+  await page.getByRole("button", { name: "退出登录" }).click();
+  await expect(page).toHaveURL(/\/login/);
+
+  let release = await holdScripts(page);
+  await page.goto("/login", { waitUntil: "domcontentloaded" });
+  await page.getByLabel("邮箱").fill(email);
+  release();
+  await hydrated(page);
+  await page.getByLabel("密码").fill(PASSWORD);
+  await expect(page.getByLabel("邮箱")).toHaveValue(email);
+  await page.getByRole("button", { name: "登录" }).click();
+  await expect(page).toHaveURL(/\/console/, SLOW);
+
+  await page.unrouteAll();
+  release = await holdScripts(page);
+  await page.goto("/console/account#verify", { waitUntil: "domcontentloaded" });
+  await page.getByLabel("真实姓名").fill("赵六");
+  release();
+  await page.waitForFunction(() => {
+    const f = document.getElementById("verify-name")?.closest("form");
+    return !!f && Object.keys(f).some((k) => k.startsWith("__reactFiber"));
+  });
+  const idn = uniqueIdNumber();
+  await page.getByLabel("身份证号").fill(idn);
+  await expect(page.getByLabel("真实姓名")).toHaveValue("赵六");
+  await page.getByRole("button", { name: "提交实名认证" }).click();
+  await expect(page.getByText(`${idn.slice(0, 3)}***********${idn.slice(-4)}`)).toBeVisible();
+});
