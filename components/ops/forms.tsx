@@ -184,46 +184,95 @@ function newFormToken(): string {
 }
 
 /**
- * 调整余额: a dialog with the amount (negative to correct) and the note for the ledger. Each
- * opening carries its own token, so a second submission of the same form is not applied
- * again; on success the dialog closes and the outcome stays beside the button.
+ * An operator's action in a dialog: 取消 or the submit button; on success the dialog closes and
+ * the outcome stays beside the opening button, on a refusal the input stays for correcting.
+ * With `tokenName`, each opening carries a fresh token (money forms: the server applies each
+ * token once, so a second submission of the same form is not applied again).
  */
-export function CreditDialog({ action, userId, email }: { action: Action; userId: string; email: string }) {
+function OpsDialogForm({
+  action,
+  opener,
+  openerLabel,
+  title,
+  okMessage,
+  submitLabel,
+  hidden,
+  tokenName,
+  children,
+}: {
+  action: Action;
+  opener: string;
+  openerLabel: string;
+  title: string;
+  okMessage: string;
+  submitLabel: string;
+  hidden: Record<string, string>;
+  tokenName?: string;
+  children: (state: ActionState) => ReactNode;
+}) {
   const [open, setOpen] = useState(false);
   const [token, setToken] = useState("");
   const [done, setDone] = useState<string | null>(null);
-  const [state, formAction, pending] = useActionState(async (prev: ActionState, form: FormData) => {
+  const [state, onSubmit, pending] = useOpsAction(async (prev: ActionState, form: FormData) => {
     const res = await action(prev, form);
     if (res.status === "ok") {
       setOpen(false);
-      setDone(res.message ?? "余额已调整");
+      setDone(res.message ?? okMessage);
     }
     return res;
-  }, idle);
-  const onSubmit = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const fd = new FormData(e.currentTarget);
-    startTransition(() => formAction(fd));
-  };
+  });
   const show = () => {
-    setToken(newFormToken());
+    if (tokenName) setToken(newFormToken());
     setDone(null);
     setOpen(true);
   };
   return (
     <>
-      <Button type="button" variant="ghost" className="h-8 px-2" onClick={show} aria-label={`调整 ${email} 的余额`}>
-        调整余额
+      <Button type="button" variant="ghost" className="h-8 px-2" onClick={show} aria-label={openerLabel}>
+        {opener}
       </Button>
       {done && (
         <p role="status" className="whitespace-normal text-xs text-emerald-700">
           {done}
         </p>
       )}
-      <Dialog open={open} onClose={() => setOpen(false)} title="调整余额">
+      <Dialog open={open} onClose={() => setOpen(false)} title={title}>
         <form onSubmit={onSubmit} className="space-y-4 whitespace-normal">
-          <input type="hidden" name="userId" value={userId} />
-          <input type="hidden" name="token" value={token} />
+          {Object.entries(hidden).map(([name, value]) => (
+            <input key={name} type="hidden" name={name} value={value} />
+          ))}
+          {tokenName && <input type="hidden" name={tokenName} value={token} />}
+          {children(state)}
+          {state.status === "error" && <Outcome state={state} />}
+          <DialogFooter>
+            <Button type="button" variant="secondary" onClick={() => setOpen(false)}>
+              取消
+            </Button>
+            <Button type="submit" disabled={pending}>
+              {pending ? "请稍候…" : submitLabel}
+            </Button>
+          </DialogFooter>
+        </form>
+      </Dialog>
+    </>
+  );
+}
+
+/** 调整余额: the amount (negative to correct) and the note for the ledger; one token per opening. */
+export function CreditDialog({ action, userId, email }: { action: Action; userId: string; email: string }) {
+  return (
+    <OpsDialogForm
+      action={action}
+      opener="调整余额"
+      openerLabel={`调整 ${email} 的余额`}
+      title="调整余额"
+      okMessage="余额已调整"
+      submitLabel="确认调整"
+      hidden={{ userId }}
+      tokenName="token"
+    >
+      {(state) => (
+        <>
           <p className="text-sm text-slate-600">
             账号 <span className="font-medium text-slate-900">{email}</span>。金额为正表示充值，为负表示扣减（不能超过当前余额）。
           </p>
@@ -233,18 +282,9 @@ export function CreditDialog({ action, userId, email }: { action: Action; userId
           <Field label="备注（记入账单与审计）" htmlFor={`cr-note-${userId}`} error={fieldError(state, "note")} required>
             <Input id={`cr-note-${userId}`} name="note" required minLength={2} maxLength={200} />
           </Field>
-          {state.status === "error" && <Outcome state={state} />}
-          <DialogFooter>
-            <Button type="button" variant="secondary" onClick={() => setOpen(false)}>
-              取消
-            </Button>
-            <Button type="submit" disabled={pending}>
-              {pending ? "请稍候…" : "确认调整"}
-            </Button>
-          </DialogFooter>
-        </form>
-      </Dialog>
-    </>
+        </>
+      )}
+    </OpsDialogForm>
   );
 }
 
@@ -340,64 +380,32 @@ export function SelectFilter({ name, value, options, label }: { name: string; va
  * says so beside the QPS field). Lowering it lowers the applications above it at once.
  */
 export function QpsCeilingDialog({ action, userId, email, value }: { action: Action; userId: string; email: string; value: number }) {
-  const [open, setOpen] = useState(false);
-  const [done, setDone] = useState<string | null>(null);
-  const [state, formAction, pending] = useActionState(async (prev: ActionState, form: FormData) => {
-    const res = await action(prev, form);
-    if (res.status === "ok") {
-      setOpen(false);
-      setDone(res.message ?? "QPS 上限已保存");
-    }
-    return res;
-  }, idle);
-  const onSubmit = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const fd = new FormData(e.currentTarget);
-    startTransition(() => formAction(fd));
-  };
   return (
     <>
       <span className="tabular-nums">{value}</span>
-      <Button
-        type="button"
-        variant="ghost"
-        className="ml-1 h-8 px-2"
-        onClick={() => {
-          setDone(null);
-          setOpen(true);
-        }}
-        aria-label={`设置 ${email} 的 QPS 上限`}
+      <OpsDialogForm
+        action={action}
+        opener="设置"
+        openerLabel={`设置 ${email} 的 QPS 上限`}
+        title="设置账户 QPS 上限"
+        okMessage="QPS 上限已保存"
+        submitLabel="保存 QPS 上限"
+        hidden={{ userId }}
       >
-        设置
-      </Button>
-      {done && (
-        <p role="status" className="whitespace-normal text-xs text-emerald-700">
-          {done}
-        </p>
-      )}
-      <Dialog open={open} onClose={() => setOpen(false)} title="设置账户 QPS 上限">
-        <form onSubmit={onSubmit} className="space-y-4 whitespace-normal">
-          <input type="hidden" name="userId" value={userId} />
-          <p className="text-sm text-slate-600">
-            账号 <span className="font-medium text-slate-900">{email}</span> 的每个应用，QPS 最多可由用户在控制台设为此值；调低后，高于新上限的应用立即降至新上限。
-          </p>
-          <Field label="QPS 上限（次/秒）" htmlFor={`qc-${userId}`} error={fieldError(state, "ceiling")} required>
-            <Input id={`qc-${userId}`} name="ceiling" type="number" min={1} max={10000} defaultValue={value} required />
-          </Field>
-          <Field label="原因（记入操作审计）" htmlFor={`qc-reason-${userId}`} error={fieldError(state, "reason")} required>
-            <Input id={`qc-reason-${userId}`} name="reason" required minLength={2} maxLength={200} />
-          </Field>
-          {state.status === "error" && <Outcome state={state} />}
-          <DialogFooter>
-            <Button type="button" variant="secondary" onClick={() => setOpen(false)}>
-              取消
-            </Button>
-            <Button type="submit" disabled={pending}>
-              {pending ? "请稍候…" : "保存 QPS 上限"}
-            </Button>
-          </DialogFooter>
-        </form>
-      </Dialog>
+        {(state) => (
+          <>
+            <p className="text-sm text-slate-600">
+              账号 <span className="font-medium text-slate-900">{email}</span> 的每个应用，QPS 最多可由用户在控制台设为此值；调低后，高于新上限的应用立即降至新上限。
+            </p>
+            <Field label="QPS 上限（次/秒）" htmlFor={`qc-${userId}`} error={fieldError(state, "ceiling")} required>
+              <Input id={`qc-${userId}`} name="ceiling" type="number" min={1} max={10000} defaultValue={value} required />
+            </Field>
+            <Field label="原因（记入操作审计）" htmlFor={`qc-reason-${userId}`} error={fieldError(state, "reason")} required>
+              <Input id={`qc-reason-${userId}`} name="reason" required minLength={2} maxLength={200} />
+            </Field>
+          </>
+        )}
+      </OpsDialogForm>
     </>
   );
 }

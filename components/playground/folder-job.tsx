@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState, type ChangeEvent } from "react";
 import type { ApiKindColumn } from "@/db/schema";
 import { MAX_JOB_BODY_BYTES, MAX_JOB_IMAGES } from "@/lib/jobs/caps";
 import { bytesToBase64 } from "@/lib/playground/validate";
@@ -30,6 +30,9 @@ const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
  * chosen application and API, with its progress and, when it ends, its results as JSON or CSV.
  * The parent keys it by application and API, so choosing another starts over.
  */
+const FILE_INPUT_CLASS =
+  "block text-sm text-slate-700 file:mr-3 file:rounded-md file:border file:border-slate-300 file:bg-white file:px-3 file:py-1.5 file:text-sm";
+
 export function FolderJob({ appId, api }: { appId: string; api: ApiKindColumn }) {
   const [files, setFiles] = useState<File[]>([]);
   const [skipped, setSkipped] = useState(0);
@@ -106,6 +109,11 @@ export function FolderJob({ appId, api }: { appId: string; api: ApiKindColumn })
 
   const download = (format: "json" | "csv") => `/console/apps/${appId}/jobs/${job?.job_id}/download?format=${format}`;
 
+  /** Takes the chosen files and clears the input, so choosing the same folder again counts. */
+  const pick = (e: ChangeEvent<HTMLInputElement>) => {
+    choose(e.target.files);
+    e.target.value = "";
+  };
   return (
     <Card title="文件夹批量识别（异步任务）">
       <p className="text-sm leading-6 text-slate-600">
@@ -123,11 +131,8 @@ export function FolderJob({ appId, api }: { appId: string; api: ApiKindColumn })
             type="file"
             multiple
             data-testid="folder-input"
-            className="block text-sm text-slate-700 file:mr-3 file:rounded-md file:border file:border-slate-300 file:bg-white file:px-3 file:py-1.5 file:text-sm"
-            onChange={(e) => {
-              choose(e.target.files);
-              e.target.value = "";
-            }}
+            className={FILE_INPUT_CLASS}
+            onChange={pick}
           />
         </div>
         <div className="space-y-1.5">
@@ -140,11 +145,8 @@ export function FolderJob({ appId, api }: { appId: string; api: ApiKindColumn })
             multiple
             accept=".png,.jpg,.jpeg,.bmp,image/png,image/jpeg,image/bmp"
             data-testid="many-input"
-            className="block text-sm text-slate-700 file:mr-3 file:rounded-md file:border file:border-slate-300 file:bg-white file:px-3 file:py-1.5 file:text-sm"
-            onChange={(e) => {
-              choose(e.target.files);
-              e.target.value = "";
-            }}
+            className={FILE_INPUT_CLASS}
+            onChange={pick}
           />
         </div>
       </div>

@@ -1,40 +1,20 @@
-import type { AddressInfo } from "node:net";
 import { eq } from "drizzle-orm";
-import { SMTPServer } from "smtp-server";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db";
 import { users } from "@/db/schema";
 import { SIGNUP_TERMS_VERSION } from "@/lib/legal/documents";
 import { testDb } from "@/tests/helpers/db";
 import { makeUser } from "@/tests/helpers/fixtures";
+import { startLocalSmtp } from "@/tests/helpers/smtp";
 import { RESEND_LIMIT, sendVerificationMail, verifyEmail, VERIFY_TTL_MS } from "./email-verify";
 import { registerFormSchema } from "./schemas";
 import { registerUser } from "./users";
 
-/** A real SMTP server on a free local port that keeps every message it receives. */
-const inbox: { to: string[]; raw: string }[] = [];
-const smtp = new SMTPServer({
-  authOptional: true,
-  disabledCommands: ["STARTTLS"],
-  onData(stream, session, done) {
-    let raw = "";
-    stream.on("data", (c: Buffer) => (raw += c.toString("utf8")));
-    stream.on("end", () => {
-      inbox.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
-      done();
-    });
-  },
-});
+const inbox = startLocalSmtp();
 
 let db: Db;
 beforeAll(async () => {
   db = await testDb();
-  await new Promise<void>((r) => smtp.listen(0, "127.0.0.1", () => r()));
-  process.env.SMTP_URL = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
-});
-afterAll(async () => {
-  delete process.env.SMTP_URL;
-  await new Promise<void>((r) => smtp.close(() => r()));
 });
 
 function tokenFor(to: string): string {

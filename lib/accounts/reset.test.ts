@@ -1,28 +1,14 @@
-import type { AddressInfo } from "node:net";
-import { SMTPServer } from "smtp-server";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db";
 import { testDb } from "@/tests/helpers/db";
 import { makeUser } from "@/tests/helpers/fixtures";
+import { startLocalSmtp } from "@/tests/helpers/smtp";
 import { eq } from "drizzle-orm";
 import { users } from "@/db/schema";
 import { verifyPassword } from "@/lib/passwords";
 import { requestPasswordReset, resetPassword, RESET_TTL_MS } from "./reset";
 
-/** A real SMTP server on a free local port that keeps every message it receives. */
-const inbox: { to: string[]; raw: string }[] = [];
-const smtp = new SMTPServer({
-  authOptional: true,
-  disabledCommands: ["STARTTLS"],
-  onData(stream, session, done) {
-    let raw = "";
-    stream.on("data", (c: Buffer) => (raw += c.toString("utf8")));
-    stream.on("end", () => {
-      inbox.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
-      done();
-    });
-  },
-});
+const inbox = startLocalSmtp();
 
 let db: Db;
 async function signsInWith(email: string, password: string): Promise<boolean> {
@@ -31,12 +17,6 @@ async function signsInWith(email: string, password: string): Promise<boolean> {
 }
 beforeAll(async () => {
   db = await testDb();
-  await new Promise<void>((r) => smtp.listen(0, "127.0.0.1", () => r()));
-  process.env.SMTP_URL = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
-});
-afterAll(async () => {
-  delete process.env.SMTP_URL;
-  await new Promise<void>((r) => smtp.close(() => r()));
 });
 
 /** The reset link in the last mail to `to` (quoted-printable soft breaks undone). */
