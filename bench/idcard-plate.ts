@@ -35,7 +35,8 @@ import type { IdcardDetail } from "../lib/engine/types";
 import { DEFAULT_DATASETS_DIR, writeDatasets } from "../scripts/datasets";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const DEFAULT_CORPUS = path.resolve(repoRoot, "../shared/corpus");
+/** The shared real corpus beside the clone (../shared), or beside a worktree's parent (../../shared). */
+const DEFAULT_CORPUS = ["../shared/corpus", "../../shared/corpus"].map((p) => path.resolve(repoRoot, p)).find((p) => fs.existsSync(p)) ?? path.resolve(repoRoot, "../shared/corpus");
 
 export interface Score { exact: number; total: number }
 export interface SetReport {

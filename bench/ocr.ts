@@ -3,7 +3,8 @@
  *
  * Section "general" reads every set (a folder with manifest.json: [{file, lines}]).
  * Default sets: the shared real corpus ../shared/corpus/general, then the rendered
- * tuning and evaluation halves bench/out/text/{tune,eval} (made by
+ * tuning and evaluation halves bench/out/text/{tune,eval} and the issue's two large
+ * pages bench/out/text/large (4900×4900 of 28-px text, A4 at 300 dpi; made by
  * `npm run bench:render`; skipped with a hint when absent). Folders given as
  * arguments replace the defaults. Two engines read every image:
  *   - ours: lib/engine with its defaults (decodeImage + ocrPage, as the engine's worker);
@@ -153,7 +154,7 @@ async function tesseract(dir: string, entries: Entry[]): Promise<EngineFigures |
 
 function defaultSets(): string[] {
   const sets = [path.join(corpusRoot, "general")];
-  for (const half of ["tune", "eval"]) {
+  for (const half of ["tune", "eval", "large"]) {
     const d = path.join(RENDERED_TEXT_DIR, half);
     if (fs.existsSync(path.join(d, "manifest.json"))) sets.push(d);
     else console.log(`${d}: not rendered yet (npm run bench:render); skipped`);

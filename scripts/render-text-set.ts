@@ -5,10 +5,13 @@
  * manifest.json [{file, kind, effects, lines}]. Even indices are the tuning
  * half (constants may be chosen on it), odd ones the evaluation half (only
  * ever measured). Same count and seed, same files.
+ * Also bench/out/text/large: the two large pages of issue 14 (a 4900×4900 page of
+ * 28-px text, an A4 scan at 300 dpi of 40-px text; renderIssuePages), measured
+ * by `npm run bench:ocr` for accuracy and time against raw, never tuned on.
  */
 import fs from "node:fs";
 import path from "node:path";
-import { renderTextSample } from "../lib/render/textset";
+import { renderIssuePages, renderTextSample } from "../lib/render/textset";
 
 const count = Number(process.argv[2]) || 520;
 const seed = Number(process.argv[3]) || 14;
@@ -26,7 +29,13 @@ async function main(): Promise<void> {
     halves[half].push({ file, kind: s.kind, effects: s.effects, lines: s.lines });
   }
   for (const [h, entries] of Object.entries(halves)) fs.writeFileSync(path.join(root, h, "manifest.json"), JSON.stringify(entries, null, 1));
-  console.log(`${count} images (seed ${seed}): ${halves.tune.length} in ${path.join(root, "tune")}, ${halves.eval.length} in ${path.join(root, "eval")}`);
+  const large = path.join(root, "large");
+  fs.rmSync(large, { recursive: true, force: true });
+  fs.mkdirSync(large, { recursive: true });
+  const pages = await renderIssuePages(seed);
+  for (const p of pages) fs.writeFileSync(path.join(large, `${p.name}.png`), p.image);
+  fs.writeFileSync(path.join(large, "manifest.json"), JSON.stringify(pages.map((p) => ({ file: `${p.name}.png`, kind: "large", effects: [], lines: p.lines })), null, 1));
+  console.log(`${count} images (seed ${seed}): ${halves.tune.length} in ${path.join(root, "tune")}, ${halves.eval.length} in ${path.join(root, "eval")}; ${pages.length} large pages in ${large}`);
 }
 
 main().catch((e: unknown) => {

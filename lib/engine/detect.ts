@@ -33,6 +33,9 @@ export interface DetectOptions {
   unclipRatio?: number;
   /** Re-detect a shrunk page at a larger scale when its text came out small (default false; general OCR turns it on). */
   rescale?: boolean;
+  /** With rescale: the box height (model-input px) at or below which the page is re-detected, and the height it is scaled to (defaults SMALL_BOX, TARGET_BOX; options for bench/sweep-engine.ts). */
+  smallBox?: number;
+  targetBox?: number;
 }
 
 const MEAN = [0.485, 0.456, 0.406];
@@ -133,8 +136,8 @@ export async function detectText(models: Models, img: RgbImage, opts: DetectOpti
   const scale = size.w / img.width;
   if (opts.rescale === true && scale < 1 && boxes.length > 0) {
     const small = smallBoxHeight(boxes);
-    if (small <= SMALL_BOX) {
-      const k = Math.min(1 / scale, TARGET_BOX / Math.max(small, 1));
+    if (small <= (opts.smallBox ?? SMALL_BOX)) {
+      const k = Math.min(1 / scale, (opts.targetBox ?? TARGET_BOX) / Math.max(small, 1));
       size = { w: round32(size.w * k), h: round32(size.h * k) };
       boxes = await detectResized(models, img, size, post);
     }

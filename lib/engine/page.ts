@@ -25,6 +25,9 @@ export interface OcrOptions {
   orientation?: boolean;
   detect?: DetectOptions;
   rec?: RecognizeOptions;
+  /** REREAD_BELOW and CLS_MAX_SQUEEZE for one call (bench/sweep-engine.ts sweeps them). */
+  rereadBelow?: number;
+  clsMaxSqueeze?: number;
 }
 
 interface Pass {
@@ -77,11 +80,11 @@ async function readPass(models: Models, original: RgbImage, turns: QuarterTurns,
   const img = rotateImage(original, turns);
   const boxes = await detectText(models, img, { limitArea: 960 * 960, rescale: true, ...opts.detect });
   const strips = boxes.map((b) => cropQuad(img, b.quad));
-  const { strips: upright, flipped } = await uprightStrips(models, strips);
+  const { strips: upright, flipped } = await uprightStrips(models, strips, 0.9, opts.clsMaxSqueeze);
   const recs = await recognizeStrips(models, upright, 3, opts.rec);
   // A strip the classifier turned that then reads poorly is read as it was too,
   // keeping the better reading: a wrong flip otherwise loses the whole line.
-  const doubtful = recs.map((r, i) => (flipped[i] && r.confidence < REREAD_BELOW ? i : -1)).filter((i) => i >= 0);
+  const doubtful = recs.map((r, i) => (flipped[i] && r.confidence < (opts.rereadBelow ?? REREAD_BELOW) ? i : -1)).filter((i) => i >= 0);
   if (doubtful.length) {
     const again = await recognizeStrips(models, doubtful.map((i) => strips[i]), 3, opts.rec);
     doubtful.forEach((i, k) => {

@@ -63,10 +63,10 @@ function fillTensor(dst: Float32Array, offset: number, img: RgbImage, W: number,
  * lines of 156-dense.png flipped and lost this way; the dense and screenshot
  * pages of that half lost 52 of 632 lines before, 0 after, with the re-read in page.ts).
  */
-export async function classifyDirection(models: Models, strips: RgbImage[]): Promise<number[]> {
+export async function classifyDirection(models: Models, strips: RgbImage[], maxSqueeze = CLS_MAX_SQUEEZE): Promise<number[]> {
   const items: { strip: number; x0: number; span: number }[] = [];
   strips.forEach((s, i) => {
-    if (s.width <= CLS_W * CLS_MAX_SQUEEZE) items.push({ strip: i, x0: 0, span: s.width });
+    if (s.width <= CLS_W * maxSqueeze) items.push({ strip: i, x0: 0, span: s.width });
     else for (const f of [0, 0.5, 1]) items.push({ strip: i, x0: Math.round((s.width - CLS_W) * f), span: CLS_W });
   });
   const sum: number[] = new Array(strips.length).fill(0);
@@ -87,8 +87,8 @@ export async function classifyDirection(models: Models, strips: RgbImage[]): Pro
 }
 
 /** Turns strips the classifier finds upside down (probability above `threshold`). */
-export async function uprightStrips(models: Models, strips: Strip[], threshold = 0.9): Promise<{ strips: Strip[]; flipped: boolean[] }> {
-  const p = await classifyDirection(models, strips);
+export async function uprightStrips(models: Models, strips: Strip[], threshold = 0.9, maxSqueeze = CLS_MAX_SQUEEZE): Promise<{ strips: Strip[]; flipped: boolean[] }> {
+  const p = await classifyDirection(models, strips, maxSqueeze);
   const flipped = p.map((v) => v > threshold);
   return { strips: strips.map((s, i) => (flipped[i] ? flipStrip(s) : s)), flipped };
 }

@@ -52,6 +52,27 @@ function findLabels(lines: CardLine[]): Hit[] {
   return hits;
 }
 
+/**
+ * A 样证 stamp's characters are about twice the height of the card's text and are read as
+ * 证, 样 or 山: a line more than STAMP_HEIGHT times the height of the text beside it is not
+ * part of any field. Rendered tuning half: card-0052 (样证 q67) took its 证 (1.9× the address
+ * line's height) into the address; the card's own lines are within 1.3× of each other.
+ */
+const STAMP_HEIGHT = 1.6;
+const isStamp = (l: CardLine, ref: CardLine) => l.y1 - l.y0 > (ref.y1 - ref.y0) * STAMP_HEIGHT;
+
+/**
+ * A second, shorter box over the seam of two lines of a row (a stray 2 across 有效期限 and
+ * 2010.01.01-…, score 0.51, in the real i_airob0t_bw.png) repeats their characters: a line
+ * whose width lies more than FRAGMENT_OVERLAP inside longer lines of its row is left out.
+ */
+const FRAGMENT_OVERLAP = 0.3;
+function isFragment(l: CardLine, row: CardLine[]): boolean {
+  const w = l.x1 - l.x0;
+  const inside = row.filter((o) => o !== l && o.x1 - o.x0 > w).reduce((s, o) => s + Math.max(0, Math.min(l.x1, o.x1) - Math.max(l.x0, o.x0)), 0);
+  return inside > w * FRAGMENT_OVERLAP;
+}
+
 const sameRow = (a: CardLine, b: CardLine) => {
   const h = Math.min(a.y1 - a.y0, b.y1 - b.y0);
   const ca = (a.y0 + a.y1) / 2, cb = (b.y0 + b.y1) / 2;
@@ -67,9 +88,11 @@ function valueAfter(hit: Hit, hits: Hit[], lines: CardLine[]): { text: string; l
   const used: CardLine[] = [hit.line];
   if (!next) {
     const right = lines
-      .filter((l) => l !== hit.line && sameRow(l, hit.line) && l.x0 > hit.line.x0 && !hits.some((h) => h.line === l && h.start === 0))
+      .filter((l) => l !== hit.line && sameRow(l, hit.line) && l.x0 > hit.line.x0 && !isStamp(l, hit.line) && !hits.some((h) => h.line === l && h.start === 0))
       .sort((a, b) => a.x0 - b.x0);
+    const row = [hit.line, ...right];
     for (const r of right) {
+      if (isFragment(r, row)) continue;
       // stop at a line that begins with another label
       const lab = hits.find((h) => h.line === r);
       const stop = lab ? lab.start : r.text.length;
@@ -184,6 +207,12 @@ export interface ParsedCard {
   hasBack: boolean;
   hasFront: boolean;
   warnings: string[];
+  /**
+   * Labels read with nothing after them (the detector missed a lone 水 or 女 beside 民族 or
+   * 性别): the card's layout puts the value right of the label, up to `xEnd` (the next text
+   * on the row); recognize.ts reads that place and parses again.
+   */
+  blanks: { key: "name" | "sex" | "nation"; line: CardLine; xEnd: number }[];
 }
 
 export function parseCard(lines: CardLine[]): ParsedCard {
@@ -255,7 +284,7 @@ export function parseCard(lines: CardLine[]): ParsedCard {
       if (Math.abs(l.x0 - left) > lh * 1.6) continue;
       if (hits.some((h) => h.line === l)) break;
       // a short last line (502室) may be read with little confidence: it is kept; only a stamp's 样证 is not address
-      if (/^[样证]+$/.test(l.text) || (l.score < 0.3 && l.text.length <= 1)) continue;
+      if (/^[样证]+$/.test(l.text) || isStamp(l, addr.line) || (l.score < 0.3 && l.text.length <= 1)) continue;
       text += l.text;
       bottom = l.y1;
     }
@@ -266,6 +295,14 @@ export function parseCard(lines: CardLine[]): ParsedCard {
   if (org) detail.org = clean(valueAfter(org, hits, lines).text).replace(/^[关美]/, "");
   const valid = get("valid");
   if (valid) detail.validperiod = formatValidPeriod(valueAfter(valid, hits, lines).text);
+
+  const blanks: ParsedCard["blanks"] = [];
+  for (const key of ["name", "sex", "nation"] as const) {
+    const h = get(key);
+    if (!h || detail[key] || h.end < h.line.text.trim().length) continue;
+    const next = lines.filter((l) => l !== h.line && sameRow(l, h.line) && l.x0 > h.line.x1 - 1).sort((a, b) => a.x0 - b.x0)[0];
+    blanks.push({ key, line: h.line, xEnd: next ? next.x0 : Infinity });
+  }
 
   const backHits = new Set(hits.filter((h) => BACK_LABELS.includes(h.key)).map((h) => h.key)).size + (detail.idn ? 1 : 0);
   const frontHits = new Set(hits.filter((h) => FRONT_LABELS.includes(h.key)).map((h) => h.key)).size + (lines.some((l) => FRONT_TITLE.test(l.text)) ? 1 : 0);
@@ -282,5 +319,5 @@ export function parseCard(lines: CardLine[]): ParsedCard {
   }
   // with its field names lost, a portrait side still shows its layout: a number, a date of birth and a sex
   const backLayout = !!(detail.idn && detail.birthday && detail.sex);
-  return { detail, hasBack: backHits >= 2 || backLayout, hasFront: frontHits >= 2, warnings };
+  return { detail, hasBack: backHits >= 2 || backLayout, hasFront: frontHits >= 2, warnings, blanks };
 }

@@ -31,6 +31,10 @@ export function growQuad(q: Quad, dxH: number, dyH: number): Quad {
   ];
 }
 
+/** Upper-row characters of a two-row plate: a box at most this many heights wide, pairs at most TOP_GAP heights apart. */
+const TOP_CHAR_ASPECT = 1.5;
+const TOP_GAP = 3;
+
 export function textCandidates(boxes: DetBox[]): Candidate[] {
   const out: Candidate[] = [];
   const joined: Quad[] = [];
@@ -58,6 +62,25 @@ export function textCandidates(boxes: DetBox[]): Candidate[] {
       joined.push(q);
     }
   }
+  // the upper row of a two-row plate spaces its two characters wide apart (桂   Q): the detector
+  // boxes them apart, further than the neighbour join above reaches; such a pair (each box at
+  // most TOP_CHAR_ASPECT wide for its height, at most TOP_GAP heights apart) is an upper row
+  // only, never a single-row candidate. Rendered tuning half: plate-0236 (yellow 挂 two-row,
+  // 桂 and Q 1.6 heights apart) read nothing before.
+  for (const a of boxes) {
+    const ab = quadBounds(a.quad), ah = quadHeight(a.quad);
+    if (quadWidth(a.quad) > ah * TOP_CHAR_ASPECT) continue;
+    for (const b of boxes) {
+      if (a === b || quadWidth(b.quad) > quadHeight(b.quad) * TOP_CHAR_ASPECT) continue;
+      const bb = quadBounds(b.quad), bh = quadHeight(b.quad);
+      const gap = bb.x0 - ab.x1;
+      if (gap <= 0.8 * Math.max(ah, bh) || gap > TOP_GAP * Math.max(ah, bh)) continue;
+      if (bh < ah * 0.6 || bh > ah * 1.6) continue;
+      if (Math.abs(quadCenter(a.quad)[1] - quadCenter(b.quad)[1]) > Math.max(ah, bh) * 0.35) continue;
+      const y0 = Math.min(ab.y0, bb.y0), y1 = Math.max(ab.y1, bb.y1);
+      joined.push([[ab.x0, y0], [bb.x1, y0], [bb.x1, y1], [ab.x0, y1]]);
+    }
+  }
   // two-row: a short upper row (province + letter) centred over a taller lower row; the upper
   // row may be detected as two boxes (粤 and Z of a small two-row plate), so joined rows count too
   const rowQuads = [...boxes.map((b) => b.quad), ...joined];
@@ -70,7 +93,7 @@ export function textCandidates(boxes: DetBox[]): Candidate[] {
       const bb = quadBounds(b.quad), bh = quadHeight(b.quad), bw = quadWidth(b.quad);
       if (bw < aw * 1.3 || bh < ah * 0.9 || bh > ah * 3) continue;
       const gap = bb.y0 - ab.y1;
-      if (gap < -0.5 * ah || gap > 0.8 * bh) continue; // -0.3 missed a tilted small two-row plate (rendered tuning half)
+      if (gap < -0.6 * ah || gap > 0.8 * bh) continue; // -0.3 missed a tilted small two-row plate, -0.5 the joined 桂 Q row of tilted plate-0236 (rendered tuning half)
       const [acx] = quadCenter(a.quad);
       if (acx < bb.x0 || acx > bb.x1) continue;
       const x0 = Math.min(ab.x0, bb.x0), x1 = Math.max(ab.x1, bb.x1);

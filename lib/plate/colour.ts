@@ -166,5 +166,7 @@ export function isPlateBackground(c: PlateColours): boolean {
   const [r, g, b] = c.background;
   const [h, s, v] = rgbToHsv(r, g, b);
   if (s < 0.3 || v < 0.2) return true; // neutral or too dark to tell
-  return (h >= 170 && h <= 260) || (h >= 30 && h <= 170);
+  // from 25°, the lower bound of the yellow class (colourClass): a yellow plate under warm light
+  // is orange (浙G66666 of the real photos at 29°, rejected by the former 30°)
+  return (h >= 170 && h <= 260) || (h >= 25 && h <= 170);
 }

@@ -338,3 +338,55 @@ export async function renderTextSample(index: number, seed = 14): Promise<TextSa
   } else image = png;
   return { name: `${String(index).padStart(3, "0")}-${kind}`, kind, ext, image, lines: page.lines, effects };
 }
+
+export interface LargePage {
+  name: string;
+  image: Buffer;
+  lines: string[];
+  width: number;
+  height: number;
+  size: number;
+}
+
+/**
+ * A large page of small text (issue 14 item 3: past the detector's 960 px the
+ * text shrinks below what it can see): `index` picks a side of 2400–4900 px and
+ * text of 20–40 px; even indices are the tuning half (bench/sweep-engine.ts
+ * chooses SMALL_BOX / TARGET_BOX on them), odd ones are only measured.
+ */
+export async function renderLargePage(index: number, seed = 14): Promise<LargePage> {
+  const r = rng(seed * 200_003 + index * 7919);
+  const width = 2400 + Math.round(r() * 25) * 100;
+  const height = 2400 + Math.round(r() * 25) * 100;
+  const size = 20 + Math.floor(r() * 21);
+  return largePage(`large-${String(index).padStart(2, "0")}-${width}x${height}-${size}px`, r, width, height, size);
+}
+
+/**
+ * The two large pages of issue 14 the bench times against raw: a 4900×4900 page
+ * of 28-px text (106 lines) and an A4 scan at 300 dpi (2480×3508) of 40-px text.
+ */
+export async function renderIssuePages(seed = 14): Promise<LargePage[]> {
+  return [
+    await largePage("issue-4900x4900-28px", rng(seed * 300_007 + 1), 4900, 4900, 28, 106),
+    await largePage("issue-a4-300dpi-40px", rng(seed * 300_007 + 2), 2480, 3508, 40),
+  ];
+}
+
+async function largePage(name: string, r: () => number, width: number, height: number, size: number, maxRows = Infinity): Promise<LargePage> {
+  const margin = Math.round(size * 2);
+  const lead = size * 1.6;
+  const rows = Math.min(maxRows, Math.floor((height - 2 * margin) / lead));
+  const perLine = Math.floor((width - 2 * margin) / size);
+  const font = pick(r, FONTS.slice(0, 3));
+  let body = `<rect width="${width}" height="${height}" fill="#ffffff"/>`;
+  const lines: string[] = [];
+  for (let k = 0; k < rows; k++) {
+    const t = sentence(r, r() < 0.15 ? perLine * (0.3 + r() * 0.5) : perLine - r() * 3, 0.1);
+    body += textEl(margin, margin + size + k * lead, t, size, "#111", font);
+    lines.push(t);
+  }
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">${body}</svg>`;
+  const image = await sharp(Buffer.from(svg)).png({ compressionLevel: 6 }).toBuffer();
+  return { name, image, lines, width, height, size };
+}
