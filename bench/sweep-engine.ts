@@ -9,6 +9,10 @@
  *   unclip  box growth (unclip ratio) at the chosen thresholds
  *   cls     CLS_MAX_SQUEEZE (recognize.ts): widest strip squeezed whole into the classifier
  *   reread  REREAD_BELOW (page.ts): a flipped strip reading below it is read unflipped too
+ *   strips  CLS_MAX_SQUEEZE × REREAD_BELOW at strip level: each page is detected once, every
+ *           strip classified under each CLS_MAX_SQUEEZE and read in each orientation once,
+ *           and each pair's page assembled as page.ts's first pass would (no orientation
+ *           search): the whole grid for about the price of one page read
  *   scale   SMALL_BOX × TARGET_BOX (detect.ts) on rendered large pages, tuning indices only
  *           (lib/render/textset renderLargePage 0, 2, 4, …; --limit pages, default 6)
  *
@@ -25,7 +29,14 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadModels } from "../lib/engine/models";
 import { decodeImage } from "../lib/engine/decode";
-import { ocrPage, type OcrOptions } from "../lib/engine/page";
+import { ocrPage, DET_BOX_THRESH, DET_THRESH, type OcrOptions, type PageLine } from "../lib/engine/page";
+import { detectText } from "../lib/engine/detect";
+import { cropQuad, flipStrip } from "../lib/engine/crop";
+import { classifyDirection, recognizeStrips } from "../lib/engine/recognize";
+import type { CtcResult } from "../lib/engine/ctc";
+import { orderLines } from "../lib/engine/order";
+import type { Models } from "../lib/engine/models";
+import type { RgbImage } from "../lib/engine/image";
 import { renderLargePage } from "../lib/render/textset";
 import { accuracy, addScores, forgivingScore, lineScores, READ_SHARE, strictScore, type CharScore } from "./metrics";
 
@@ -85,8 +96,38 @@ function largeSamples(limit: number): Sample[] {
   });
 }
 
+/** Every (CLS_MAX_SQUEEZE, REREAD_BELOW) page of one image, as page.ts's first pass assembles it. */
+async function stripPages(models: Models, img: RgbImage, squeezes: number[], rereads: number[]): Promise<string[][]> {
+  const boxes = await detectText(models, img, { limitArea: 960 * 960, rescale: true, thresh: DET_THRESH, boxThresh: DET_BOX_THRESH });
+  const strips = boxes.map((b) => cropQuad(img, b.quad));
+  const asIs = await recognizeStrips(models, strips, 3);
+  const flippedRead = new Map<number, CtcResult>();
+  const pages: string[][] = [];
+  for (const sq of squeezes) {
+    const p = await classifyDirection(models, strips, sq);
+    const need = p.map((v, i) => (v > 0.9 && !flippedRead.has(i) ? i : -1)).filter((i) => i >= 0);
+    const reads = await recognizeStrips(models, need.map((i) => flipStrip(strips[i])), 3);
+    need.forEach((i, k) => flippedRead.set(i, reads[k]));
+    for (const rb of rereads) {
+      const lines: PageLine[] = strips.map((s, i) => {
+        let r = asIs[i];
+        let quad = s.quad;
+        if (p[i] > 0.9) {
+          const f = flippedRead.get(i) as CtcResult;
+          r = f.confidence < rb && asIs[i].confidence > f.confidence ? asIs[i] : f;
+          if (r === f) quad = flipStrip(s).quad;
+        }
+        return { text: r.text, confidence: r.confidence, quad, chars: r.chars };
+      });
+      pages.push(orderLines(lines.filter((l) => l.text.trim() !== "")).map((l) => l.text));
+    }
+  }
+  return pages;
+}
+
 async function main(): Promise<void> {
   const group = process.argv[2];
+  if (group === "strips") return stripsMain();
   const list = configs(group);
   const limit = Number(arg("limit")) || (group === "scale" ? 6 : Infinity);
   const samples = group === "scale" ? largeSamples(limit) : textSamples(path.resolve(arg("set") ?? path.join(repoRoot, "bench/out/text/tune")), limit, arg("kinds")?.split(","));
@@ -129,3 +170,46 @@ main().catch((e: unknown) => {
   console.error(e);
   process.exit(1);
 });
+
+async function stripsMain(): Promise<void> {
+  const squeezes = num("squeeze") ?? [3, 1, 2, 5, 8];
+  const rereads = num("reread") ?? [0.8, 0, 0.5, 0.9, 0.95];
+  const labels = squeezes.flatMap((sq) => rereads.map((rb) => `CLS_MAX_SQUEEZE ${sq} REREAD_BELOW ${rb}`));
+  const limit = Number(arg("limit")) || Infinity;
+  const dir = path.resolve(arg("set") ?? path.join(repoRoot, "bench/out/text/tune"));
+  const samples = textSamples(dir, limit, arg("kinds")?.split(","));
+  const models = await loadModels();
+  const fig = labels.map(() => ({ strict: { correct: 0, total: 0 } as CharScore, forgiving: { correct: 0, total: 0 } as CharScore, read: 0, total: 0, lost: [] as string[] }));
+  let ms = 0;
+  for (const [k, load] of samples.entries()) {
+    const s = await load();
+    const img = await decodeImage(s.bytes, { checkDimensions: false });
+    const t0 = performance.now();
+    const pages = await stripPages(models, img, squeezes, rereads);
+    ms += performance.now() - t0;
+    let first: boolean[] = [];
+    pages.forEach((pred, c) => {
+      const f = fig[c];
+      f.strict = addScores(f.strict, strictScore(s.lines, pred));
+      f.forgiving = addScores(f.forgiving, forgivingScore(s.lines, pred));
+      const read = lineScores(s.lines, pred).map((l) => l.correct >= READ_SHARE * l.total);
+      f.read += read.filter(Boolean).length;
+      f.total += read.length;
+      if (c === 0) first = read;
+      else read.forEach((r, i) => !r && first[i] && f.lost.push(`${s.file}#${i}`));
+    });
+    process.stderr.write(`\r${k + 1}/${samples.length} ${s.file}        `);
+  }
+  process.stderr.write("\n");
+  const set = `${path.relative(repoRoot, dir)} (${samples.length} images${arg("kinds") ? ` of kinds ${arg("kinds")}` : ""}${Number.isFinite(limit) ? `, --limit ${limit} evenly spaced` : ""})`;
+  const out = [`## strips on ${set}, first pass only, ${(ms / 1000).toFixed(0)} s — ${new Date().toISOString()}`, "config                                   strict  forgiving  lines read   lost vs first"];
+  labels.forEach((label, c) => {
+    const f = fig[c];
+    out.push(`${label.padEnd(40)} ${accuracy(f.strict).toFixed(4)}  ${accuracy(f.forgiving).toFixed(4)}  ${`${f.read}/${f.total}`.padStart(10)}  ${String(f.lost.length).padStart(14)}`);
+  });
+  labels.forEach((label, c) => fig[c].lost.length && out.push(`  lost by ${label}: ${fig[c].lost.slice(0, 12).join(", ")}${fig[c].lost.length > 12 ? " …" : ""}`));
+  const text = out.join("\n");
+  console.log(text);
+  fs.mkdirSync(path.join(repoRoot, "bench/results"), { recursive: true });
+  fs.appendFileSync(path.join(repoRoot, "bench/results/sweep-strips.txt"), text + "\n\n");
+}

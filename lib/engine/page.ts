@@ -49,6 +49,19 @@ interface Pass {
  */
 const REREAD_BELOW = 0.8;
 
+/**
+ * General OCR's detection thresholds (DB binarisation, mean box score), chosen with
+ * bench/sweep-engine.ts det on the rendered TUNING half (bench/results/sweep-det.txt):
+ * 26 images of every kind, strict/forgiving 0.9954/0.9955 at PaddleOCR's 0.3/0.6 →
+ * 0.9955/0.9956 at 0.1 (box 0.6, 0.4 alike); 24 faint ones (low-contrast, small,
+ * transparent, light-on-dark) 0.9929 → 0.9931 at 0.1, box 0.6/0.4/0.3 alike. No line
+ * lost at any setting; the box score drops nothing the tuning half shows worth dropping,
+ * so the lowest swept (0.3) is kept. Raw @gutenye/ocr-node binarises at 0.03 with no box score.
+ * Plate and ID-card readers keep the detector's own defaults they were tuned with.
+ */
+export const DET_THRESH = 0.1;
+export const DET_BOX_THRESH = 0.3;
+
 /** First passes at or above this mean confidence skip the orientation search. */
 const ORIENTATION_CONFIDENCE = 0.93;
 
@@ -78,7 +91,7 @@ export async function ocrPage(models: Models, img: RgbImage, opts: OcrOptions = 
 
 async function readPass(models: Models, original: RgbImage, turns: QuarterTurns, opts: OcrOptions): Promise<Pass> {
   const img = rotateImage(original, turns);
-  const boxes = await detectText(models, img, { limitArea: 960 * 960, rescale: true, ...opts.detect });
+  const boxes = await detectText(models, img, { limitArea: 960 * 960, rescale: true, thresh: DET_THRESH, boxThresh: DET_BOX_THRESH, ...opts.detect });
   const strips = boxes.map((b) => cropQuad(img, b.quad));
   const { strips: upright, flipped } = await uprightStrips(models, strips, 0.9, opts.clsMaxSqueeze);
   const recs = await recognizeStrips(models, upright, 3, opts.rec);

@@ -60,6 +60,38 @@ function findLabels(lines: CardLine[]): Hit[] {
  */
 const STAMP_HEIGHT = 1.6;
 const isStamp = (l: CardLine, ref: CardLine) => l.y1 - l.y0 > (ref.y1 - ref.y0) * STAMP_HEIGHT;
+/**
+ * A box under SPECK_HEIGHT of the text's height is a speck of the pattern or the stamp read as a
+ * character (天 医 深 车 before the nation: rendered tuning half, cards 0188, 0200, 0232, 0312,
+ * boxes 0.3–0.45 of the row's height); the card's smallest text is its own height.
+ */
+const SPECK_HEIGHT = 0.6;
+const isSpeck = (l: CardLine, ref: CardLine) => l.y1 - l.y0 < (ref.y1 - ref.y0) * SPECK_HEIGHT;
+
+/** The 56 nations as the card prints them (without 族). */
+export const NATIONS = (
+  "汉 蒙古 回 藏 维吾尔 苗 彝 壮 布依 朝鲜 满 侗 瑶 白 土家 哈尼 哈萨克 傣 黎 傈僳 佤 畲 高山 拉祜 水 东乡 纳西 景颇 柯尔克孜 " +
+  "土 达斡尔 仫佬 羌 布朗 撒拉 毛南 仡佬 锡伯 阿昌 普米 塔吉克 怒 乌孜别克 俄罗斯 鄂温克 德昂 保安 裕固 京 塔塔尔 独龙 鄂伦春 赫哲 门巴 珞巴 基诺"
+).split(" ");
+
+/**
+ * A nation read with one character too many, too few or wrong (医鄂温克, 达韩尔) becomes the
+ * one nation it is that close to, when there is exactly one; anything else (a foreign
+ * specimen's 瓦尔肯, 佬 of 仡佬 or 仫佬) is returned as read.
+ */
+export function snapNation(v: string): string {
+  if (!v || NATIONS.includes(v)) return v;
+  const near = (n: string) => {
+    if (v.length === n.length + 1) return v.includes(n);
+    if (n.length === v.length + 1) return n.includes(v);
+    if (n.length !== v.length || n.length < 2) return false;
+    let d = 0;
+    for (let i = 0; i < n.length; i++) if (n[i] !== v[i]) d++;
+    return d === 1;
+  };
+  const hits = NATIONS.filter(near);
+  return hits.length === 1 ? hits[0] : v;
+}
 
 /**
  * A second, shorter box over the seam of two lines of a row (a stray 2 across 有效期限 and
@@ -88,7 +120,7 @@ function valueAfter(hit: Hit, hits: Hit[], lines: CardLine[]): { text: string; l
   const used: CardLine[] = [hit.line];
   if (!next) {
     const right = lines
-      .filter((l) => l !== hit.line && sameRow(l, hit.line) && l.x0 > hit.line.x0 && !isStamp(l, hit.line) && !hits.some((h) => h.line === l && h.start === 0))
+      .filter((l) => l !== hit.line && sameRow(l, hit.line) && l.x0 > hit.line.x0 && !isStamp(l, hit.line) && !isSpeck(l, hit.line) && !hits.some((h) => h.line === l && h.start === 0))
       .sort((a, b) => a.x0 - b.x0);
     const row = [hit.line, ...right];
     for (const r of right) {
@@ -227,7 +259,7 @@ export function parseCard(lines: CardLine[]): ParsedCard {
   const sex = get("sex");
   if (sex) detail.sex = /女/.test(valueAfter(sex, hits, lines).text) ? "女" : /男/.test(valueAfter(sex, hits, lines).text) ? "男" : "";
   const nation = get("nation");
-  if (nation) detail.nation = valueAfter(nation, hits, lines).text.replace(/[^\u4e00-\u9fff]/g, "").replace(/族$/, "");
+  if (nation) detail.nation = snapNation(valueAfter(nation, hits, lines).text.replace(/[^\u4e00-\u9fff]/g, "").replace(/族$/, ""));
   const birth = get("birth");
   if (birth) detail.birthday = formatBirthday(valueAfter(birth, hits, lines).text);
   // labels misread beyond recognition: the date's own shape, the sex row's 男/女 and what follows it
@@ -240,7 +272,7 @@ export function parseCard(lines: CardLine[]): ParsedCard {
     // 性别男 民族汉 with the 民族 label lost: what follows the sex on its row, less a label's remains
     const row = lines.filter((l) => sameRow(l, sexRow)).sort((a, b) => a.x0 - b.x0).map((l) => l.text).join("");
     const after = row.slice(row.search(/[男女]/) + 1).replace(/^[^\u4e00-\u9fff]*(?:[民氏][^\u4e00-\u9fff]*)?(?:[族旅][^\u4e00-\u9fff]*)?/, "");
-    detail.nation = after.replace(/[^\u4e00-\u9fff]/g, "").replace(/族$/, "");
+    detail.nation = snapNation(after.replace(/[^\u4e00-\u9fff]/g, "").replace(/族$/, ""));
   }
 
   // the number: the label's value, else any line that is mostly digits
@@ -284,7 +316,7 @@ export function parseCard(lines: CardLine[]): ParsedCard {
       if (Math.abs(l.x0 - left) > lh * 1.6) continue;
       if (hits.some((h) => h.line === l)) break;
       // a short last line (502室) may be read with little confidence: it is kept; only a stamp's 样证 is not address
-      if (/^[样证]+$/.test(l.text) || isStamp(l, addr.line) || (l.score < 0.3 && l.text.length <= 1)) continue;
+      if (/^[样证]+$/.test(l.text) || isStamp(l, addr.line) || isSpeck(l, addr.line) || (l.score < 0.3 && l.text.length <= 1)) continue;
       text += l.text;
       bottom = l.y1;
     }

@@ -7,7 +7,7 @@ import { quadBox as quadBounds, quadHeight, quadWidth, type Quad } from "../engi
 import type { RgbImage } from "../engine/image";
 import { colourCandidates, textCandidates, type Candidate } from "./candidates";
 import { colourShares, isPlateBackground, plateColours, plateTypeFromColours, typeFromText, type ColourShares } from "./colour";
-import { decodePlate, type PlateReading } from "./grammar";
+import { cleanChoices, decodePlate, type PlateReading } from "./grammar";
 
 export interface PlateFound extends PlateReading {
   quad: Quad;
@@ -45,6 +45,13 @@ async function readCandidate(page: PageContext, c: Candidate): Promise<PlateRead
     const tight = decodePlate(reads[1]);
     if (tight && (!single || tight.confidence > single.confidence)) single = tight;
   }
+  if (!single && c.source === "text" && cleanChoices(reads[0]).length === 6) {
+    // six characters and no plate: the red last character (领 on a black consulate plate) is
+    // often not in the detector's box at all; read on by RED_SUFFIX heights to the right.
+    // Rendered tuning half: plate-0410 (black consulate, street) read 川D5778 and no plate before.
+    const [longer] = await readQuads(page, [growRight(c.quad, RED_SUFFIX)]);
+    single = decodePlate(longer);
+  }
   if (c.source === "text" || w / h > 3.2) return single;
   // a squarish coloured region may be a two-row plate: upper ~35%, lower ~65%
   const q = c.quad;
@@ -57,6 +64,16 @@ async function readCandidate(page: PageContext, c: Candidate): Promise<PlateRead
   if (!single) return two;
   if (!two) return single;
   return two.confidence > single.confidence ? two : single;
+}
+
+/** How far (in box heights) a six-character reading is extended to the right for its suffix. */
+const RED_SUFFIX = 1.1;
+
+/** The quad lengthened to the right along its own direction by `k` of its height. */
+function growRight(q: Quad, k: number): Quad {
+  const w = quadWidth(q) || 1, e = k * quadHeight(q);
+  const ux = ((q[1][0] - q[0][0]) / w) * e, uy = ((q[1][1] - q[0][1]) / w) * e;
+  return [q[0], [q[1][0] + ux, q[1][1] + uy], [q[2][0] + ux, q[2][1] + uy], q[3]];
 }
 
 function overlap(a: Quad, b: Quad): number {
