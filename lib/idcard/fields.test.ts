@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatBirthday, formatValidPeriod, parseCard, type CardLine } from "./fields";
+import { formatBirthday, formatValidPeriod, parseCard, snapNation, type CardLine } from "./fields";
 import { makeIdn } from "./checksum";
 
 const IDN = makeIdn("110105", "19900102", 1, "男");
@@ -108,3 +108,46 @@ describe("formats", () => {
     expect(formatValidPeriod("2013.05.01—2018.05.01")).toBe("2013.05.01-2018.05.01");
   });
 });
+
+describe("layout guards: stamps, specks, seam boxes, blank labels, nations", () => {
+  it("keeps a 样证 stamp character twice the text's height out of the address beside it", () => {
+    const p = parseCard([
+      line("姓名", 20, 30), line("李艳雪", 90, 30), line("性别", 20, 70), line("女", 90, 70), line("民族", 160, 70), line("纳西", 230, 70),
+      line("出生", 20, 110), line("1969年2月20日", 90, 110),
+      line("住址", 20, 150), line("北京市朝阳区", 90, 150), line("证", 230, 140, 280, 190),
+      line("公民身份号码", 20, 260), line("110105196902208127", 160, 260),
+    ]);
+    expect(p.detail.addr).toBe("北京市朝阳区");
+  });
+
+  it("leaves a speck between the nation label and its value out of the nation", () => {
+    const p = parseCard([
+      line("性别", 20, 70), line("女", 90, 70), line("民族", 160, 70), line("天", 205, 78, 215, 86), line("阿昌", 230, 70),
+      line("出生", 20, 110), line("1956年5月1日", 90, 110), line("公民身份号码", 20, 260), line(IDN, 160, 260),
+    ]);
+    expect(p.detail.nation).toBe("阿昌");
+  });
+
+  it("leaves a short box over the seam of a label and its value out of the validity", () => {
+    const p = parseCard([line("签发机关", 20, 30), line("某某市公安局", 110, 30), line("有效期限", 20, 70, 100), line("2", 95, 72, 125), line("2010.01.01-2020.01.01", 120, 70)]);
+    expect(p.detail.validperiod).toBe("2010.01.01-2020.01.01");
+  });
+
+  it("names a label read with nothing beside it, so its place can be read from the layout", () => {
+    const p = parseCard([
+      line("姓名", 20, 30), line("肖华", 90, 30), line("性别", 20, 70), line("女", 90, 70), line("民族", 160, 70),
+      line("出生", 20, 110), line("1980年11月20日", 90, 110), line("公民身份号码", 20, 260), line(IDN, 160, 260),
+    ]);
+    expect(p.detail.nation).toBe("");
+    expect(p.blanks.map((b) => b.key)).toEqual(["nation"]);
+  });
+
+  it("snaps a nation one character off to the only nation that close, and keeps anything else as read", () => {
+    expect(snapNation("医鄂温克")).toBe("鄂温克");
+    expect(snapNation("达韩尔")).toBe("达斡尔");
+    expect(snapNation("汉")).toBe("汉");
+    expect(snapNation("佬")).toBe("佬"); // 仡佬 or 仫佬
+    expect(snapNation("瓦尔肯")).toBe("瓦尔肯");
+  });
+});
+

@@ -27,6 +27,9 @@ describe("plate type from colours", () => {
   it("keeps a dim, hazy blue plate blue", () => {
     expect(plateTypeFromColours({ background: [52, 60, 78], lightBackground: false, shares: { blue: 0, yellow: 0, green: 0, white: 0, black: 0.7, other: 0.3 } })).toBe("蓝牌");
   });
+  it("accepts a yellow plate turned orange by warm light (hue 29°) as a plate background", () => {
+    expect(isPlateBackground({ background: [188, 137, 91], lightBackground: true, shares: { blue: 0, yellow: 0.5, green: 0, white: 0, black: 0, other: 0.5 } })).toBe(true);
+  });
   it("rejects a red sign as a plate background", () => {
     expect(isPlateBackground({ background: [176, 48, 32], lightBackground: false, shares: { blue: 0, yellow: 0, green: 0, white: 0, black: 0, other: 1 } })).toBe(false);
   });
