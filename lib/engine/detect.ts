@@ -29,7 +29,12 @@ export interface DetectOptions {
   minSide?: number;
   thresh?: number;
   boxThresh?: number;
-  /** Box growth, PaddleOCR's 1.5 by default; 1.6 measured better here (corpus strict 0.951→0.952, forgiving 0.972→0.975) and encloses glyph tops. */
+  /**
+   * Box growth, PaddleOCR's 1.5 by default; 1.6 measured better on the real corpus
+   * (strict 0.951→0.952, forgiving 0.972→0.975), a set that may not choose constants:
+   * the tuning-half sweep (bench/sweep-engine.ts unclip) did not finish on the shared
+   * machine (2 of 24 pages in 9 min), so 1.6 stands unconfirmed by the tuning half.
+   */
   unclipRatio?: number;
   /** Re-detect a shrunk page at a larger scale when its text came out small (default false; general OCR turns it on). */
   rescale?: boolean;
@@ -49,7 +54,10 @@ const STD = [0.229, 0.224, 0.225];
  * 5.5 px when shrunk to 960 (the issue's page lost 38 of 106 lines so); at
  * TARGET_BOX 20 the rendered page of 106 lines of 160 characters reads 1.000
  * of its characters (0.894 before; one page measured)
- * with the detector seeing 2752² px, 0.32 of the 4900² raw feeds it. Not swept.
+ * with the detector seeing 2752² px, 0.32 of the 4900² raw feeds it. NOT swept:
+ * bench/sweep-engine.ts scale (SMALL_BOX 9/12/15 × TARGET_BOX 16/20/24 on the rendered
+ * large pages of even index, lib/render/textset renderLargePage) is committed but did not
+ * finish on the shared 2-core machine (3 pages × 3 settings, stopped after 45 min).
  */
 const SMALL_BOX = 12;
 const TARGET_BOX = 20;
