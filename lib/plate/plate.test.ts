@@ -21,7 +21,7 @@ describe("plates in real photos (tests/fixtures/corpus/plate, Apache-2.0 and MIT
     console.log(`real plates: ${exact}/${total} exact, ${typed}/${exact} types right; misses: ${misses.join("; ")}`);
     expect(exact / total).toBeGreaterThanOrEqual(0.85);
     expect(typed / exact).toBeGreaterThanOrEqual(0.9);
-  }, 300_000); // 38 photos: generous so a loaded machine does not fail it (no timing is asserted)
+  }, 900_000); // 38 photos: generous so a loaded machine (2 cores, load 20) does not fail it (no timing is asserted)
 
   it("reads a 94×24 crop of one plate", async () => {
     const r = await recognizePlates(corpusFile("plate", "p_lpr_u95fdD33U29.jpg"));
@@ -32,7 +32,7 @@ describe("plates in real photos (tests/fixtures/corpus/plate, Apache-2.0 and MIT
     const r = await recognizePlates(corpusFile("plate", "p_hlpr_lin_test_db1.jpg"));
     expect(r.detail.filter((d) => d.plate_license === "蒙A70531")).toHaveLength(1);
     expect(r.detail[0].plate_type).toBe("黄牌");
-  });
+  }, 180_000);
 });
 
 describe("rendered plates: all types, close-ups, tight crops, 1920×1080 street scenes", () => {
@@ -55,7 +55,7 @@ describe("rendered plates: all types, close-ups, tight crops, 1920×1080 street 
     expect(exact / total).toBeGreaterThanOrEqual(0.97);
     expect(typed / total).toBeGreaterThanOrEqual(0.95);
     expect(spurious).toBe(0);
-  });
+  }, 600_000); // 16 images, street scenes among them: no timing is asserted
 
   it("answers in the manual's shape: box as four integer points, both spellings of the licence, confidence in 0..1", async () => {
     const r = await recognizePlates(await renderPlate({ text: "浙C80000", type: "蓝牌", width: 300 }));
