@@ -171,7 +171,7 @@ describe("AccessKey management", () => {
       if (r.ok) made.push(r.value);
     }
     const third = await createAccessKey(db, u.id, { password: u.password });
-    expect(third).toMatchObject({ ok: false, code: "limit" });
+    expect(third).toMatchObject({ ok: false, code: "access_key_limit" });
     const list = await listAccessKeys(db, u.id);
     expect(list.map((k) => k.ak).sort()).toEqual(made.map((k) => k.ak).sort());
     expect(JSON.stringify(list)).not.toContain(made[0]!.sk);

@@ -100,7 +100,7 @@ describe.runIf(process.env.DATABASE_URL)("account suspension", () => {
   it("an operator cannot suspend their own account", async () => {
     const op = await makeUser(db, { role: "operator" });
     const r = await setAccountStatus(db, op.id, { userId: op.id, status: "disabled", reason: "测试一下" });
-    expect(r.ok ? "ok" : r.code).toBe("self");
+    expect(r.ok ? "ok" : r.code).toBe("disable_self");
   });
 });
 
@@ -175,7 +175,7 @@ describe.runIf(process.env.DATABASE_URL)("real-name records", () => {
       const r = await verifyRealName(db, u.id, { realName: "钱七", idNumber: "110105194912310021" });
       codes.push(r.ok ? "ok" : r.code);
     }
-    expect(codes).toEqual(["invalid", "invalid", "invalid", "invalid", "invalid", "throttled", "throttled"]);
+    expect(codes).toEqual(["id_number_invalid", "id_number_invalid", "id_number_invalid", "id_number_invalid", "id_number_invalid", "verify_throttled", "verify_throttled"]);
   });
 
   it("legacy sha-256 rows move to fingerprints", async () => {
