@@ -24,7 +24,7 @@ export default async function Home() {
               帮助您进行通用型 OCR、身份证识别与车牌识别。签名鉴权的 HTTP API，按年资源包计费，控制台实时查看调用量、响应时间与告警。
             </p>
             <div className="mt-8 flex flex-wrap gap-3">
-              <ButtonLink href="/console/apps?new=1">立即使用</ButtonLink>
+              <ButtonLink href="/console/apps?new=1" prefetch={false}>立即使用</ButtonLink>
               <ButtonLink href="/docs" variant="secondary">
                 查看 API 文档
               </ButtonLink>

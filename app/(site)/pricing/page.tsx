@@ -85,7 +85,7 @@ export default async function PricingPage() {
           。
         </p>
         <div className="mt-6">
-          <ButtonLink href="/console/apps?new=1">立即使用</ButtonLink>
+          <ButtonLink href="/console/apps?new=1" prefetch={false}>立即使用</ButtonLink>
         </div>
       </section>
     </main>

@@ -18,7 +18,7 @@ export default function ProductsPage() {
             印刷文字识别 OCR 产品可帮助用户进行通用型 OCR、身份证识别与车牌识别。以签名鉴权的 HTTP API 提供服务，按年度资源包计费，在控制台管理应用、查看调用监控与告警。
           </p>
           <div className="mt-6 flex flex-wrap gap-3">
-            <ButtonLink href="/console/apps?new=1">立即使用</ButtonLink>
+            <ButtonLink href="/console/apps?new=1" prefetch={false}>立即使用</ButtonLink>
             <ButtonLink href="/pricing" variant="secondary">
               查看定价
             </ButtonLink>

@@ -128,7 +128,7 @@ export default async function ApiDoc({ params }: { params: Promise<{ api: string
 
       <div className="mt-10 flex flex-wrap gap-3 rounded-lg border border-slate-200 bg-white p-5">
         <p className="w-full text-sm text-slate-600">准备好了？创建应用并领取免费额度即可开始调用。</p>
-        <ButtonLink href="/console/apps?new=1">立即使用</ButtonLink>
+        <ButtonLink href="/console/apps?new=1" prefetch={false}>立即使用</ButtonLink>
         <ButtonLink href="/pricing" variant="secondary">
           查看定价
         </ButtonLink>

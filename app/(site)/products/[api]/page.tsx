@@ -56,7 +56,7 @@ export default async function ProductPage({ params }: { params: Promise<{ api: s
             <h1 className="mt-2 text-3xl font-bold tracking-tight text-slate-900">{p.name}</h1>
             <p className="mt-4 leading-7 text-slate-600">{p.summary}</p>
             <div className="mt-6 flex flex-wrap gap-3">
-              <ButtonLink href="/console/apps?new=1">立即使用</ButtonLink>
+              <ButtonLink href="/console/apps?new=1" prefetch={false}>立即使用</ButtonLink>
               <ButtonLink href={`/docs/${p.slug}`} variant="secondary">
                 查看 API 文档
               </ButtonLink>
