@@ -1,10 +1,15 @@
+import { twMerge } from "tailwind-merge";
 import Link from "next/link";
 import type { ComponentProps, ReactNode } from "react";
 
 /** Shared UI primitives for the public site and the console. */
 
+/**
+ * Joins class names; where two set the same property (a component's `whitespace-nowrap` and a
+ * caller's `whitespace-normal`), the later one wins, whatever order Tailwind emits them in.
+ */
 export function cx(...parts: (string | false | null | undefined)[]): string {
-  return parts.filter(Boolean).join(" ");
+  return twMerge(parts.filter(Boolean).join(" "));
 }
 
 type Variant = "primary" | "secondary" | "danger" | "ghost";
