@@ -30,6 +30,8 @@ export const H_KIND = "Ocr-Kind";
 export const H_OBJECT = "Ocr-Object";
 export const H_REPLY = "Ocr-Reply";
 export const H_WORKER = "Ocr-Worker";
+/** whose image this is (the application id), for the worker's fair queue */
+export const H_OWNER = "Ocr-Owner";
 
 export type ReplyType = "ack" | "result" | "error";
 

@@ -13,6 +13,7 @@ import { EngineError, type OcrEngine } from "./types";
 import { API_KINDS } from "../catalogue/apis";
 import {
   H_KIND,
+  H_OWNER,
   H_OBJECT,
   H_REPLY,
   H_WORKER,
@@ -75,7 +76,8 @@ export async function serveNats(engine: OcrEngine, opts: NatsWorkerOptions): Pro
         if (!blob) throw new EngineError("internal", "image expired from the object store");
         image = blob;
       }
-      const result = await engine.run(kind, Buffer.from(image.buffer, image.byteOffset, image.byteLength));
+      const owner = m.headers?.get(H_OWNER) || undefined;
+      const result = await engine.run(kind, Buffer.from(image.buffer, image.byteOffset, image.byteLength), { owner });
       const data = Buffer.from(JSON.stringify(result));
       if (data.length > (nc.info?.max_payload ?? 1024 * 1024) - PAYLOAD_HEADROOM) {
         const name = `res-${id}-${randomBytes(6).toString("hex")}`;

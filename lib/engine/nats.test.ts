@@ -70,6 +70,23 @@ describe("engine pool over NATS", () => {
     expect(b.seen).toBeGreaterThan(0);
   });
 
+  it("carries the image's owner to the worker's engine, whose queue is shared fairly between owners", async () => {
+    const p = prefix();
+    const owners: (string | undefined)[] = [];
+    const e = engineOf(echo);
+    const run = e.run;
+    e.run = (async (kind: ApiKind, image: Buffer, opts?: { owner?: string }) => {
+      owners.push(opts?.owner);
+      return run(kind, image);
+    }) as OcrEngine["run"];
+    await worker(p, e);
+    const c = client(p);
+    await c.run("general", randomBytes(100), { owner: "app_a" });
+    await c.run("general", randomBytes(100), { owner: "app_b" });
+    await c.run("general", randomBytes(100));
+    expect(owners).toEqual(["app_a", "app_b", undefined]);
+  });
+
   it("keeps an engine error's kind across the wire (a corrupt image is not a 5000) and does not retry it", async () => {
     const p = prefix();
     const e = engineOf(async () => {

@@ -10,6 +10,8 @@
  *   different live worker (addressed directly); a second failure is the answer;
  * - no worker connected, or every worker busy → EngineError("busy") → the gateway's
  *   5001 with Retry-After;
+ * - the caller's owner (the application) travels with the image, so each worker's queue
+ *   is shared fairly between applications as the embedded engine's is;
  * - an image refused by the engine (corrupt, unsupported, …) is not retried and keeps
  *   its kind across the wire.
  * Charging happens in the gateway after the result is in hand, so a retry never
@@ -19,11 +21,12 @@ import { hostname } from "node:os";
 import { engineEnv } from "./options";
 import { connect, createInbox, headers, nanos, type Msg, type NatsConnection } from "@nats-io/transport-node";
 import { Objm, StorageType, type ObjectStore } from "@nats-io/obj";
-import { EngineError, type ApiKind, type EngineErrorKind, type EngineStats, type EngineWorkerStats, type OcrEngine, type ResultFor } from "./types";
+import { EngineError, type ApiKind, type EngineErrorKind, type EngineStats, type EngineWorkerStats, type OcrEngine, type ResultFor, type RunOptions } from "./types";
 import {
   ERROR_KINDS,
   H_KIND,
   H_OBJECT,
+  H_OWNER,
   H_REPLY,
   H_WORKER,
   HEARTBEAT_MS,
@@ -174,11 +177,12 @@ export class NatsEngine implements OcrEngine {
       .map((w) => w.beat.id);
   }
 
-  private attempt(nc: NatsConnection, subject: string, kind: ApiKind, image: Buffer, objectName: string | null): Promise<Msg> {
+  private attempt(nc: NatsConnection, subject: string, kind: ApiKind, image: Buffer, objectName: string | null, owner: string | undefined): Promise<Msg> {
     const token = String(++this.seq);
     const h = headers();
     h.set(H_KIND, kind);
     if (objectName) h.set(H_OBJECT, objectName);
+    if (owner) h.set(H_OWNER, owner); // the worker's queue is shared fairly between owners
     return new Promise<Msg>((resolve, reject) => {
       const p: Pending = {
         worker: null,
@@ -220,7 +224,7 @@ export class NatsEngine implements OcrEngine {
     return body as ResultFor<K>;
   }
 
-  async run<K extends ApiKind>(kind: K, image: Buffer): Promise<ResultFor<K>> {
+  async run<K extends ApiKind>(kind: K, image: Buffer, opts?: RunOptions): Promise<ResultFor<K>> {
     const nc = await this.connection();
     let objectName: string | null = null;
     if (image.length > this.inlineLimit(nc)) {
@@ -234,7 +238,7 @@ export class NatsEngine implements OcrEngine {
       for (;;) {
         let m: Msg;
         try {
-          m = await this.attempt(nc, target ? this.subj.worker(target) : this.subj.run, kind, image, objectName);
+          m = await this.attempt(nc, target ? this.subj.worker(target) : this.subj.run, kind, image, objectName, opts?.owner);
         } catch (e) {
           if (!(e instanceof AttemptFailed)) throw e;
           if (e.reason === "no_workers" && target) {
