@@ -6,7 +6,7 @@
  */
 import crypto from "node:crypto";
 import { expect, test } from "@playwright/test";
-import { login, registerNew, seed } from "./helpers";
+import { login, registerNew, seed, signOut } from "./helpers";
 
 const PASSWORD = "Passw0rd!x";
 const SLOW = { timeout: 60_000 };
@@ -72,8 +72,7 @@ test("an operator sets an account's QPS ceiling in /ops 账号; the owner's 调�
   await expect(page.getByRole("heading", { name: "我的能力" })).toBeVisible();
   const appUrl = page.url();
   await expect(page.locator("#limits")).toContainText("账户上限 10");
-  await page.getByRole("button", { name: "退出登录" }).click();
-  await expect(page).toHaveURL(/\/login/);
+  await signOut(page);
 
   const s = seed();
   await login(page, s.operator.email, s.operator.password, SLOW);
@@ -88,8 +87,7 @@ test("an operator sets an account's QPS ceiling in /ops 账号; the owner's 调�
   await expect(page.getByRole("status").filter({ hasText: "账户 QPS 上限已设为 25" })).toBeVisible();
   await page.goto("/ops/audit");
   await expect(page.getByRole("main")).toContainText("修改账户 QPS 上限");
-  await page.getByRole("button", { name: "退出登录" }).click();
-  await expect(page).toHaveURL(/\/login/);
+  await signOut(page);
 
   await login(page, email, PASSWORD, SLOW);
   await page.goto(appUrl);

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { registerNew, uniqueIdNumber, verifyRealNameUI } from "./helpers";
+import { registerNew, uniqueIdNumber, verifyRealNameUI, signOut } from "./helpers";
 
 const PASSWORD = "Passw0rd!x";
 /** Signing up and in hashes a password with argon2: on a busy shared machine that can take a while. */
@@ -20,9 +20,7 @@ async function createApp(page: Page, name: string): Promise<string> {
 
 test("立即使用 → login → 新建应用 → 确定 → 下一步 → 我的能力 with three rows at 待付费; free quota turns a row to 已开通", async ({ page }) => {
   const email = await registerNew(page, PASSWORD, SLOW);
-  await page.getByTestId("account-menu").click();
-  await page.getByRole("button", { name: "退出登录" }).click();
-  await expect(page).toHaveURL(/\/login/);
+  await signOut(page);
 
   // signed out, a prefetch of 立即使用's console page got the layout's bare /login redirect, the
   // router cached it, and a click after the prefetch landed on /login without ?next= (then
@@ -191,8 +189,7 @@ const hydrated = (page: Page) =>
 
 test("what is typed before the page hydrates stays (登录, 实名认证)", async ({ page }) => {
   const email = await registerNew(page, PASSWORD, SLOW);
-  await page.getByRole("button", { name: "退出登录" }).click();
-  await expect(page).toHaveURL(/\/login/);
+  await signOut(page);
 
   let release = await holdScripts(page);
   await page.goto("/login", { waitUntil: "domcontentloaded" });

@@ -1,13 +1,11 @@
 import { expect, test } from "@playwright/test";
-import { login, registerNew, seed } from "./helpers";
+import { login, registerNew, seed, signOut } from "./helpers";
 
 test("register → console shows the account → sign out → sign in again", async ({ page }) => {
   const email = await registerNew(page);
   await expect(page.getByTestId("account-email")).toHaveText(email);
   await expect(page.getByRole("navigation", { name: "控制台导航" }).getByRole("link", { name: "我的应用" })).toBeVisible();
-  await page.getByTestId("account-menu").click();
-  await page.getByRole("button", { name: "退出登录" }).click();
-  await expect(page).toHaveURL(/\/login/);
+  await signOut(page);
   await page.goto("/console");
   await expect(page).toHaveURL(/\/login/);
   await login(page, email, "Passw0rd!x");
@@ -29,8 +27,7 @@ test("a customer opening /ops is refused; an operator gets in", async ({ page })
   await page.goto("/ops");
   await expect(page.getByRole("heading", { name: "无权访问" })).toBeVisible();
   await expect(page.getByRole("link", { name: "运营" })).toHaveCount(0);
-  await page.getByTestId("account-menu").click();
-  await page.getByRole("button", { name: "退出登录" }).click();
+  await signOut(page);
   await login(page, s.operator.email, s.operator.password);
   await page.goto("/ops");
   await expect(page.getByRole("heading", { name: "无权访问" })).toHaveCount(0);

@@ -1,18 +1,12 @@
 import { expect as baseExpect, test, type Page } from "@playwright/test";
 import postgres from "postgres";
 import { OPS_PAGES, OPS_ROUTES } from "../app/ops/routes";
-import { login, registerNew, seed, verifyRealNameUI } from "./helpers";
+import { login, registerNew, seed, signOut, verifyRealNameUI } from "./helpers";
 
 // The shared dev server compiles pages on first visit and shares two cores: allow it time.
 const SLOW = { timeout: 60_000 };
 const expect = baseExpect.configure(SLOW);
 test.describe.configure({ timeout: 300_000 });
-
-async function logout(page: Page): Promise<void> {
-  await page.getByTestId("account-menu").click();
-  await page.getByRole("button", { name: "退出登录" }).click();
-  await expect(page).toHaveURL(/\/login/);
-}
 
 /** A customer's fresh application (so the seeded one's packs stay as other specs expect), opened on its page. */
 async function newApp(page: Page, prefix: string): Promise<string> {
@@ -57,7 +51,7 @@ test("an operator changes a tier's price; 定价 and 选择配置 show it; the c
     const entry = page.getByRole("row", { name: new RegExp(`price:${API}:${TIER}`) }).first();
     await expect(entry).toContainText(s.operator.email);
     await expect(entry).toContainText(shown);
-    await logout(page);
+    await signOut(page);
 
     // 选择配置 of a customer's application shows the new unit price
     await login(page, s.customer.email, s.customer.password, SLOW);
@@ -65,7 +59,7 @@ test("an operator changes a tier's price; 定价 and 选择配置 show it; the c
     await page.getByTestId("capability-plate").getByRole("link", { name: "购买" }).click();
     await expect(page).toHaveURL(/\/buy\/plate$/);
     await expect(page.getByTestId(`tier-${TIER}`)).toContainText(shown);
-    await logout(page);
+    await signOut(page);
 
     // restore through the UI (audited like any change)
     await login(page, s.operator.email, s.operator.password, SLOW);
@@ -107,7 +101,7 @@ test("an operator issues a coupon; the customer uses it to pay; it shows as 已�
   await expect(form.getByRole("status")).toContainText(`已向 ${s.customer.email} 发放优惠券`);
   const issued = page.getByRole("table", { name: "优惠券" }).getByRole("row", { name: new RegExp(note) });
   await expect(issued).toContainText("未使用");
-  await logout(page);
+  await signOut(page);
 
   // the customer buys 车牌识别 1000次 (¥15 by default, above the ¥10 threshold) and pays with the coupon
   await login(page, s.customer.email, s.customer.password, SLOW);
@@ -126,7 +120,7 @@ test("an operator issues a coupon; the customer uses it to pay; it shows as 已�
   await expect(page.getByText(`- ${off}元`)).toBeVisible(); // 优惠券优惠: - x.xx元
   await page.getByRole("button", { name: "立即支付" }).click();
   await expect(page.getByRole("heading", { name: "支付成功" })).toBeVisible();
-  await logout(page);
+  await signOut(page);
 
   // the operator sees the coupon used and the order's coupon discount
   await login(page, s.operator.email, s.operator.password, SLOW);
@@ -181,7 +175,7 @@ test("an operator sets an application's rate limit, cancels its pack and disable
   const appUrl = page.url();
   await page.getByTestId("capability-general").getByRole("button", { name: "领取免费额度" }).click();
   await expect(page.getByTestId("capability-general").getByRole("button", { name: "领取免费额度" })).toHaveCount(0);
-  await logout(page);
+  await signOut(page);
 
   await login(page, s.operator.email, s.operator.password, SLOW);
   await page.goto(`/ops/apps?q=${encodeURIComponent(name)}`);
@@ -218,7 +212,7 @@ test("an operator sets an application's rate limit, cancels its pack and disable
   await expect(log).toContainText("修改 QPS 上限");
   await page.goto("/ops/audit?q=e2e+作废测试");
   await expect(page.getByRole("table", { name: "操作审计" }).getByRole("row", { name: /作废资源包/ }).first()).toContainText(s.operator.email);
-  await logout(page);
+  await signOut(page);
 
   // the owner sees why and whom to contact, and cannot lift the platform's disable
   await login(page, email, "Passw0rd!x", SLOW);
@@ -231,7 +225,7 @@ test("an operator sets an application's rate limit, cancels its pack and disable
 test("an operator credits a customer's balance; the customer's 账户余额 shows it with the note", async ({ page }) => {
   const s = seed();
   const email = await registerNew(page);
-  await logout(page);
+  await signOut(page);
 
   await login(page, s.operator.email, s.operator.password, SLOW);
   await page.goto(`/ops/accounts?q=${encodeURIComponent(email)}`);
@@ -251,7 +245,7 @@ test("an operator credits a customer's balance; the customer's 账户余额 show
   await expect(dialog.getByRole("alert")).toContainText("余额不足");
   await expect(dialog.getByLabel("金额（元）")).toHaveValue("-20");
   await dialog.getByRole("button", { name: "关闭" }).click();
-  await logout(page);
+  await signOut(page);
 
   await login(page, email, "Passw0rd!x", SLOW);
   await page.goto("/console/billing");
@@ -277,7 +271,7 @@ test("an operator changes how long job results are kept; the console says so; th
     const entry = page.getByRole("row", { name: /job_retention_days/ }).first();
     await expect(entry).toContainText(s.operator.email);
     await expect(entry).toContainText(days);
-    await logout(page);
+    await signOut(page);
 
     // the customer's 异步任务 page states the period in force
     await login(page, s.customer.email, s.customer.password, SLOW);
@@ -285,7 +279,7 @@ test("an operator changes how long job results are kept; the console says so; th
     await page.getByRole("link", { name: "演示应用OCR" }).first().click();
     await page.getByRole("link", { name: "异步任务" }).first().click();
     await expect(page.getByText(`结果在任务结束后保留 ${days} 天`)).toBeVisible();
-    await logout(page);
+    await signOut(page);
 
     await login(page, s.operator.email, s.operator.password, SLOW);
     await page.goto("/ops/prices");

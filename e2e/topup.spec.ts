@@ -3,9 +3,9 @@
  * (amount, payer, reference) → an operator confirms it in /ops (credited once, audited) → the
  * customer comes back to the order through 返回订单支付 and pays it.
  */
-import { expect as baseExpect, test, type Page } from "@playwright/test";
+import { expect as baseExpect, test } from "@playwright/test";
 import { OPS_PAGES } from "../app/ops/routes";
-import { login, registerNew, seed, uniqueIdNumber } from "./helpers";
+import { login, registerNew, seed, signOut, uniqueIdNumber } from "./helpers";
 
 const SLOW = { timeout: 60_000 };
 const expect = baseExpect.configure(SLOW);
@@ -13,12 +13,6 @@ test.describe.configure({ timeout: 300_000 });
 
 const PASSWORD = "Passw0rd!x";
 const TIER = "身份证识别 1000次/年";
-
-async function logout(page: Page): Promise<void> {
-  await page.getByTestId("account-menu").click();
-  await page.getByRole("button", { name: "退出登录" }).click();
-  await expect(page).toHaveURL(/\/login/);
-}
 
 test("线下汇款: 去充值 from the pay page, an operator confirms once, back to the order and pay", async ({ page }) => {
   const s = seed();
@@ -31,7 +25,7 @@ test("线下汇款: 去充值 from the pay page, an operator confirms once, back
   await row.getByRole("button", { name: `保存 ${TIER}` }).click();
   await expect(row.getByRole("status")).toContainText(/已更新|未变化/);
   const listYuan = (await row.getByLabel(`${TIER} 单价`).inputValue()).trim();
-  await logout(page);
+  await signOut(page);
 
   // a brand-new verified customer with an order the ¥0 balance cannot pay
   const email = await registerNew(page, PASSWORD, SLOW);
@@ -71,7 +65,7 @@ test("线下汇款: 去充值 from the pay page, an operator confirms once, back
   await form.getByRole("button", { name: "提交汇款信息" }).click();
   await expect(form.getByText("运营人员核对到账后")).toBeVisible();
   await expect(page.getByRole("table", { name: "汇款记录" }).getByRole("row", { name: new RegExp(ref) })).toContainText("待确认");
-  await logout(page);
+  await signOut(page);
 
   // the operator confirms it
   await login(page, s.operator.email, s.operator.password, SLOW);
@@ -83,7 +77,7 @@ test("线下汇款: 去充值 from the pay page, an operator confirms once, back
   await expect(page.getByRole("table", { name: "已处理的汇款" }).getByRole("row", { name: new RegExp(ref) })).toContainText("已到账");
   await page.goto("/ops/audit?action=transfer.confirm");
   await expect(page.getByRole("table", { name: "操作审计" })).toContainText(ref);
-  await logout(page);
+  await signOut(page);
 
   // back to the order and pay
   await login(page, email, PASSWORD, SLOW);
