@@ -110,7 +110,9 @@ test("an unverified customer cannot pay and is sent to 实名认证", async ({ p
   await expect(page.getByTestId("order-status")).toHaveText("待支付");
   await page.getByRole("link", { name: "立即支付" }).click();
   await expect(page.getByRole("button", { name: "立即支付" })).toBeDisabled();
-  await expect(page.getByRole("link", { name: "立即实名认证" }).first()).toHaveAttribute("href", "/console/account#verify");
+  // 实名认证 comes back to this order afterwards
+  const orderPay = new URL(page.url()).pathname;
+  await expect(page.getByRole("link", { name: "立即实名认证" }).first()).toHaveAttribute("href", `/console/account?returnTo=${encodeURIComponent(orderPay)}#verify`);
   // 取消订单
   await page.goBack();
   await page.getByRole("button", { name: "取消订单" }).click();
