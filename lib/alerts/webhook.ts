@@ -201,6 +201,39 @@ export async function deliverDue(db: DbOrTx, opts: DeliverOptions = {}): Promise
   return tally;
 }
 
+/**
+ * POSTs a JSON body signed with the (encrypted) key, through lib/net/outbound: every resolved
+ * address checked at connect time and pinned, no redirects, DELIVERY_TIMEOUT_MS. Returns the
+ * HTTP status and, unless it was 2xx, what went wrong in words for the delivery log.
+ */
+export async function postSigned(
+  url: string,
+  secretEnc: string,
+  body: string,
+  headers: Record<string, string>,
+  opts: OutboundOptions,
+): Promise<{ status: number | null; error: string | null }> {
+  try {
+    const res = await publicRequest(
+      url,
+      {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          [SIGNATURE_HEADER]: signBody(decryptSecret(secretEnc), body, Math.floor(Date.now() / 1000)),
+          ...headers,
+        },
+        body,
+        timeoutMs: DELIVERY_TIMEOUT_MS,
+      },
+      opts,
+    );
+    return { status: res.status, error: res.status < 200 || res.status >= 300 ? `HTTP ${res.status}` : null };
+  } catch (e) {
+    return { status: null, error: e instanceof BlockedAddressError ? e.message : e instanceof Error ? (e.name === "TimeoutError" ? "超时" : e.message) : "发送失败" };
+  }
+}
+
 async function deliverOne(db: DbOrTx, c: Claimed, opts: DeliverOptions, now: Date, tally: { delivered: number; retrying: number; failed: number }): Promise<void> {
   const body = JSON.stringify(c.payload);
   let status: number | null = null;
@@ -209,28 +242,7 @@ async function deliverOne(db: DbOrTx, c: Claimed, opts: DeliverOptions, now: Dat
   if (!checked.ok) error = checked.message;
   else if (!c.secret_enc) error = "未设置签名密钥";
   else {
-    try {
-      // resolves and checks every address at connect time, pinned (lib/net/outbound.ts)
-      const res = await publicRequest(
-        checked.url,
-        {
-          method: "POST",
-          headers: {
-            "content-type": "application/json",
-            "user-agent": "ocr-cloud-webhook/1",
-            [SIGNATURE_HEADER]: signBody(decryptSecret(c.secret_enc), body, Math.floor(Date.now() / 1000)),
-            "X-OCR-Delivery": String(c.id),
-          },
-          body,
-          timeoutMs: DELIVERY_TIMEOUT_MS,
-        },
-        opts,
-      );
-      status = res.status;
-      if (status < 200 || status >= 300) error = `HTTP ${status}`;
-    } catch (e) {
-      error = e instanceof BlockedAddressError ? e.message : e instanceof Error ? (e.name === "TimeoutError" ? "超时" : e.message) : "发送失败";
-    }
+    ({ status, error } = await postSigned(checked.url, c.secret_enc, body, { "user-agent": "ocr-cloud-webhook/1", "X-OCR-Delivery": String(c.id) }, opts));
   }
   if (!error) {
     tally.delivered++;

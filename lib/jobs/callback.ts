@@ -13,9 +13,7 @@
 import { sql } from "drizzle-orm";
 import { rowsOf, type DbOrTx } from "@/db";
 import { jobCallbackLog, ocrJobs, type OcrJob } from "@/db/schema";
-import { decryptSecret } from "@/lib/crypto";
-import { BACKOFF_BASE_MS, DELIVERY_TIMEOUT_MS, MAX_ATTEMPTS, SIGNATURE_HEADER, signBody, type UrlOptions } from "@/lib/alerts/webhook";
-import { BlockedAddressError, publicRequest } from "@/lib/net/outbound";
+import { BACKOFF_BASE_MS, MAX_ATTEMPTS, postSigned, type UrlOptions } from "@/lib/alerts/webhook";
 import { eq } from "drizzle-orm";
 import { jobView } from "./manage";
 
@@ -48,29 +46,7 @@ export async function deliverJobCallbacks(db: DbOrTx, opts: CallbackOptions = {}
     if (!job) continue;
     const c: Claimed = { ...job, secretEnc: secret_enc };
     const body = JSON.stringify({ type: "job.finished", created: Math.floor(now.getTime() / 1000), job: jobView(c) });
-    let status: number | null = null;
-    let error: string | null = null;
-    try {
-      const res = await publicRequest(
-        c.callbackUrl ?? "",
-        {
-          method: "POST",
-          headers: {
-            "content-type": "application/json",
-            "user-agent": "ocr-cloud-jobs/1",
-            [SIGNATURE_HEADER]: signBody(decryptSecret(c.secretEnc), body, Math.floor(Date.now() / 1000)),
-            "X-OCR-Job": c.id,
-          },
-          body,
-          timeoutMs: DELIVERY_TIMEOUT_MS,
-        },
-        opts,
-      );
-      status = res.status;
-      if (status < 200 || status >= 300) error = `HTTP ${status}`;
-    } catch (e) {
-      error = e instanceof BlockedAddressError ? e.message : e instanceof Error ? (e.name === "TimeoutError" ? "超时" : e.message) : "发送失败";
-    }
+    const { status, error } = await postSigned(c.callbackUrl ?? "", c.secretEnc, body, { "user-agent": "ocr-cloud-jobs/1", "X-OCR-Job": c.id }, opts);
     await db.insert(jobCallbackLog).values({ jobId: c.id, attempt: c.callbackAttempts, statusCode: status, error, at: now });
     if (!error) {
       tally.delivered++;
