@@ -4,7 +4,8 @@
  * Section "general" reads every set (a folder with manifest.json: [{file, lines}]).
  * Default sets: the shared real corpus ../shared/corpus/general, then the rendered
  * tuning and evaluation halves bench/out/text/{tune,eval} and the issue's two large
- * pages bench/out/text/large (4900×4900 of 28-px text, A4 at 300 dpi; made by
+ * pages bench/out/text/large (4900×4900 of 28-px text, A4 at 300 dpi) and the round seals
+ * bench/out/text/seal-{tune,eval} (text along a circle; all made by
  * `npm run bench:render`; skipped with a hint when absent). Folders given as
  * arguments replace the defaults. Two engines read every image:
  *   - ours: lib/engine with its defaults (decodeImage + ocrPage, as the engine's worker);
@@ -154,7 +155,7 @@ async function tesseract(dir: string, entries: Entry[]): Promise<EngineFigures |
 
 function defaultSets(): string[] {
   const sets = [path.join(corpusRoot, "general")];
-  for (const half of ["tune", "eval", "large"]) {
+  for (const half of ["tune", "eval", "large", "seal-tune", "seal-eval"]) {
     const d = path.join(RENDERED_TEXT_DIR, half);
     if (fs.existsSync(path.join(d, "manifest.json"))) sets.push(d);
     else console.log(`${d}: not rendered yet (npm run bench:render); skipped`);

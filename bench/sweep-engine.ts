@@ -13,6 +13,8 @@
  *           strip classified under each CLS_MAX_SQUEEZE and read in each orientation once,
  *           and each pair's page assembled as page.ts's first pass would (no orientation
  *           search): the whole grid for about the price of one page read
+ *   arc     lines along a circle (lib/engine/arc.ts) off / on and ARC_LIMITS one at a time;
+ *           run on the seals' tuning half: --set bench/out/text/seal-tune
  *   scale   SMALL_BOX × TARGET_BOX (detect.ts) on rendered large pages, tuning indices only
  *           (lib/render/textset renderLargePage 0, 2, 4, …; --limit pages, default 6)
  *
@@ -73,6 +75,17 @@ function configs(group: string): Config[] {
       return (num("values") ?? [3, 1, 2, 5, 8]).map((v) => ({ label: `CLS_MAX_SQUEEZE ${v}`, opts: { clsMaxSqueeze: v } }));
     case "reread":
       return (num("values") ?? [0.8, 0, 0.5, 0.9, 0.95]).map((v) => ({ label: `REREAD_BELOW ${v}`, opts: { rereadBelow: v } }));
+    case "arc": {
+      // lines along a circle (lib/engine/arc.ts): off, then ARC_LIMITS varied one at a time
+      const out: Config[] = [{ label: "arcs off", opts: { detect: { arcs: false } } }];
+      const base = { minSweep: 40, maxThickness: 0.5, minFill: 0.6 };
+      const lim = (o: Partial<typeof base>) => { const l = { ...base, ...o }; return { label: `sweep ${l.minSweep}° thick ${l.maxThickness} fill ${l.minFill}`, opts: { detect: { arcLimits: { ...l, minSweep: (l.minSweep * Math.PI) / 180 } } } }; };
+      out.push(lim({}));
+      for (const v of num("sweep") ?? [20, 60, 90]) out.push(lim({ minSweep: v }));
+      for (const v of num("thick") ?? [0.3, 0.8]) out.push(lim({ maxThickness: v }));
+      for (const v of num("fill") ?? [0.4, 0.8]) out.push(lim({ minFill: v }));
+      return out;
+    }
     case "scale": {
       const out: Config[] = [];
       for (const s of num("small") ?? [12, 9, 15]) for (const t of num("target") ?? [20, 16, 24]) out.push({ label: `SMALL_BOX ${s} TARGET_BOX ${t}`, opts: { detect: { smallBox: s, targetBox: t } } });

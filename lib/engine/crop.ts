@@ -6,6 +6,7 @@
  */
 import { homography, quadSize, type Quad } from "./geometry";
 import type { RgbImage } from "./image";
+import { arcSize, unrollArc, type Arc } from "./arc";
 
 export const REC_HEIGHT = 48;
 /**
@@ -114,4 +115,11 @@ export function flipStrip(s: Strip): Strip {
     data[j * 3 + 2] = s.data[i * 3 + 2];
   }
   return { ...s, data, quad: [s.quad[2], s.quad[3], s.quad[0], s.quad[1]] };
+}
+
+/** Unrolls a line along a circle (lib/engine/arc.ts) into a strip `height` px high. */
+export function cropArc(img: RgbImage, arc: Arc, quad: Quad, height = REC_HEIGHT): Strip {
+  const { w, h } = arcSize(arc);
+  const outW = Math.max(1, Math.min(MAX_STRIP_WIDTH, Math.round((w * height) / Math.max(h, 1))));
+  return { ...unrollArc(img, arc, outW, height), quad, turned: false };
 }

@@ -8,12 +8,15 @@ import * as ort from "onnxruntime-node";
 import type { Models } from "./models";
 import type { RgbImage } from "./image";
 import { convexHull, growRect, inQuad, minAreaRect, rectCorners, type Point, type Quad } from "./geometry";
+import { arcMean, arcOutline, arcSize, fitArc, growArc, scaleArc, type Arc, type ArcLimits } from "./arc";
 
 export interface DetectedBox {
   /** LT, RT, RB, LB in the input image's pixel coordinates (edges, not centres). */
   quad: Quad;
   /** mean text probability inside the box */
   score: number;
+  /** Set when the line bends along a circle (a seal's rim): read it unrolled (lib/engine/arc.ts), not from `quad`. */
+  arc?: Arc;
 }
 
 export interface DetectOptions {
@@ -41,6 +44,13 @@ export interface DetectOptions {
   /** With rescale: the box height (model-input px) at or below which the page is re-detected, and the height it is scaled to (defaults SMALL_BOX, TARGET_BOX; options for bench/sweep-engine.ts). */
   smallBox?: number;
   targetBox?: number;
+  /**
+   * Take a band whose rectangle scores below boxThresh as a line along a circle
+   * when it fits one (lib/engine/arc.ts), instead of dropping it (general OCR).
+   */
+  arcs?: boolean;
+  /** With arcs: the shape limits (default ARC_LIMITS; an option for bench/sweep-engine.ts arc). */
+  arcLimits?: ArcLimits;
 }
 
 const MEAN = [0.485, 0.456, 0.406];
@@ -105,7 +115,7 @@ async function probabilityMap(models: Models, img: RgbImage): Promise<Float32Arr
   return out[models.det.outputNames[0]].data as Float32Array;
 }
 
-type Post = { thresh: number; boxThresh: number; unclipRatio: number };
+type Post = { thresh: number; boxThresh: number; unclipRatio: number; arcs?: boolean; arcLimits?: ArcLimits };
 
 /** Boxes of an image resized to `size`, in the resized image's pixels; bands of BAND rows when taller. */
 async function detectResized(models: Models, img: RgbImage, size: { w: number; h: number }, post: Post): Promise<DetectedBox[]> {
@@ -123,7 +133,7 @@ async function detectResized(models: Models, img: RgbImage, size: { w: number; h
     const hi = last ? Infinity : rows - BAND_OVERLAP / 2;
     for (const b of boxes) {
       const cy = b.quad.reduce((s, p) => s + p[1], 0) / 4;
-      if (cy >= lo && cy < hi) out.push({ score: b.score, quad: b.quad.map(([x, y]) => [x, y + y0]) as Quad });
+      if (cy >= lo && cy < hi) out.push({ ...b, quad: b.quad.map(([x, y]) => [x, y + y0]) as Quad, ...(b.arc && { arc: scaleArc(b.arc, 1, 1, 0, y0) }) });
     }
     if (last) break;
   }
@@ -138,7 +148,7 @@ function smallBoxHeight(boxes: DetectedBox[]): number {
 
 export async function detectText(models: Models, img: RgbImage, opts: DetectOptions = {}): Promise<DetectedBox[]> {
   const { limitSide = 960, minSide = 640, thresh = 0.3, boxThresh = 0.6, unclipRatio = 1.6 } = opts;
-  const post = { thresh, boxThresh, unclipRatio };
+  const post = { thresh, boxThresh, unclipRatio, arcs: opts.arcs, arcLimits: opts.arcLimits };
   let size = detectSize(img.width, img.height, limitSide, minSide, opts.limitArea);
   let boxes = await detectResized(models, img, size, post);
   const scale = size.w / img.width;
@@ -155,6 +165,7 @@ export async function detectText(models: Models, img: RgbImage, opts: DetectOpti
   return boxes.map((b) => ({
     score: b.score,
     quad: b.quad.map(([x, y]) => [clamp(x * sx, 0, img.width), clamp(y * sy, 0, img.height)]) as Quad,
+    ...(b.arc && { arc: scaleArc(b.arc, sx, sy) }),
   }));
 }
 
@@ -167,10 +178,12 @@ export function boxesFromMap(
   pred: Float32Array,
   w: number,
   h: number,
-  { thresh, boxThresh, unclipRatio }: { thresh: number; boxThresh: number; unclipRatio: number },
+  { thresh, boxThresh, unclipRatio, arcs = false, arcLimits }: Post,
 ): DetectedBox[] {
   const label = new Int32Array(w * h);
   const stack = new Int32Array(w * h);
+  // the current component's pixels, for fitting an arc
+  const members = arcs ? new Int32Array(w * h) : new Int32Array(0);
   const boxes: DetectedBox[] = [];
   let next = 0;
   for (let start = 0; start < w * h; start++) {
@@ -185,9 +198,10 @@ export function boxesFromMap(
     let count = 0;
     while (sp > 0) {
       const p = stack[--sp];
-      count++;
       const x = p % w;
       const y = (p - x) / w;
+      if (arcs) members[count] = p;
+      count++;
       const mn = rowMin.get(y);
       if (mn === undefined || x < mn) rowMin.set(y, x);
       const mx = rowMax.get(y);
@@ -217,13 +231,36 @@ export function boxesFromMap(
     if (Math.min(rect.w, rect.h) < 3) continue;
     const quad = rectCorners(rect);
     const score = meanInQuad(pred, w, h, quad);
-    if (score < boxThresh) continue;
+    if (score < boxThresh) {
+      const arc = arcs ? arcBox(pred, w, h, members.subarray(0, count), boxThresh, unclipRatio, arcLimits) : null;
+      if (arc) boxes.push(arc);
+      continue;
+    }
     const dist = (rect.w * rect.h * unclipRatio) / (2 * (rect.w + rect.h));
     const grown = growRect(rect, dist);
     if (Math.min(grown.w, grown.h) < 5) continue;
     boxes.push({ quad: rectCorners(grown), score });
   }
   return boxes;
+}
+
+/** The component as a line along a circle, when it fits one and its band scores at least boxThresh. */
+function arcBox(pred: Float32Array, w: number, h: number, members: Int32Array, boxThresh: number, unclipRatio: number, limits?: ArcLimits): DetectedBox | null {
+  const n = members.length;
+  const xs = new Float64Array(n);
+  const ys = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    xs[i] = (members[i] % w) + 0.5;
+    ys[i] = Math.floor(members[i] / w) + 0.5;
+  }
+  const arc = fitArc(xs, ys, n, limits);
+  if (!arc) return null;
+  const score = arcMean(pred, w, h, arc);
+  if (score < boxThresh) return null;
+  const { w: len, h: thick } = arcSize(arc);
+  const grown = growArc(arc, (len * thick * unclipRatio) / (2 * (len + thick)));
+  // The box reported is the grown band's minimum-area rectangle.
+  return { quad: rectCorners(minAreaRect(convexHull(arcOutline(grown)))), score, arc: grown };
 }
 
 function meanInQuad(pred: Float32Array, w: number, h: number, q: Quad): number {

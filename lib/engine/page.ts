@@ -5,7 +5,7 @@
  */
 import type { Models } from "./models";
 import { detectText, type DetectOptions } from "./detect";
-import { cropQuad, type Strip } from "./crop";
+import { cropArc, cropQuad, type Strip } from "./crop";
 import { recognizeStrips, uprightStrips, type RecognizeOptions } from "./recognize";
 import type { DecodedChar } from "./ctc";
 import { rotateImage, unrotatePoint, type QuarterTurns, type RgbImage } from "./image";
@@ -94,8 +94,8 @@ export async function ocrPage(models: Models, img: RgbImage, opts: OcrOptions = 
 
 async function readPass(models: Models, original: RgbImage, turns: QuarterTurns, opts: OcrOptions): Promise<Pass> {
   const img = rotateImage(original, turns);
-  const boxes = await detectText(models, img, { limitArea: 960 * 960, rescale: true, thresh: DET_THRESH, boxThresh: DET_BOX_THRESH, ...opts.detect });
-  const strips = boxes.map((b) => cropQuad(img, b.quad));
+  const boxes = await detectText(models, img, { limitArea: 960 * 960, rescale: true, thresh: DET_THRESH, boxThresh: DET_BOX_THRESH, arcs: true, ...opts.detect });
+  const strips = boxes.map((b) => (b.arc ? cropArc(img, b.arc, b.quad) : cropQuad(img, b.quad)));
   const { strips: upright, flipped } = await uprightStrips(models, strips, 0.9, opts.clsMaxSqueeze);
   const recs = await recognizeStrips(models, upright, 3, opts.rec);
   // A strip the classifier turned that then reads poorly is read as it was too,
