@@ -59,6 +59,25 @@ export function typeFromText(text: string): PlateType | null {
   return null;
 }
 
+/**
+ * Does the plate's colour agree with its characters, as GA 36 pairs them? A reading whose
+ * colour and format never occur together is a sign, a page or a misread, not a plate:
+ * - green (new-energy) plates always carry 8 characters, P L [A-K] X DDDD (small cars) or
+ *   P L DDDDD [DF] (large vehicles): a green plate of 7 characters does not exist. Rendered
+ *   tuning half (260 images, 2 false plates): one was such a reading, plate-0508 豫G7250F/绿牌
+ *   (a two-row 豫M67250F whose upper row was read without its letter); and their characters
+ *   are black on a light ground: light characters on a darker green are a sign (rendered
+ *   tuning half: all 52 green plates read have the lighter background, `lightBackground`);
+ * - white plates carry 警, WJ or 应急 and black ones 港 澳 领 使: a standard number on a white
+ *   or dark neutral ground is printed text (a page, a sign), not a plate.
+ * `newEnergy` is whether the reading follows one of the two new-energy formats.
+ */
+export function colourFitsText(type: PlateType, text: string, newEnergy: boolean, colours: Pick<PlateColours, "lightBackground">): boolean {
+  if (type === "绿牌") return newEnergy && colours.lightBackground;
+  if (type === "白牌" || type === "黑牌") return typeFromText(text) !== null;
+  return true;
+}
+
 export function plateType(shares: ColourShares, text = ""): PlateType {
   const byText = typeFromText(text);
   if (byText) return byText;

@@ -107,3 +107,26 @@ describe("rendered plates: all types, close-ups, tight crops, 1920×1080 street 
     expect(r).toEqual({ "number of plate licenses": 0, detail: [] });
   });
 });
+
+describe("text that is not a plate, in a plate's colours (GA 36: colour and characters agree)", () => {
+  it("does not report a 7-character number on a green plate: new-energy plates have 8", async () => {
+    for (const text of ["京A70531", "沪B2G47K"]) {
+      const r = await recognizePlates(await renderPlate({ text, type: "绿牌", width: 300 }));
+      expect(r.detail, text).toEqual([]);
+    }
+    const { png } = await renderPlateScene({ plates: [{ text: "京A70531", type: "绿牌", x: 500, y: 400, width: 180 }], seed: 5, width: 1280, height: 720 });
+    expect((await recognizePlates(png)).detail).toEqual([]);
+  }, 120_000);
+
+  it("does not report an 8-character number in white on a green shop sign", async () => {
+    const { png } = await renderPlateScene({ plates: [], distractors: [{ text: "沪AD12345", x: 500, y: 300, size: 40, fill: "#ffffff", bg: "#1d5e2f" }], seed: 7, width: 1280, height: 720 });
+    expect((await recognizePlates(png)).detail).toEqual([]);
+  }, 120_000);
+
+  it("still reads the suffixed types: 学 挂 yellow, 领 澳 使 black, 警 white", async () => {
+    for (const [text, type] of [["皖A1234学", "黄牌"], ["鄂F1234挂", "黄牌"], ["沪A1234领", "黑牌"], ["粤Z1234澳", "黑牌"], ["使014578", "黑牌"], ["京A1234警", "白牌"]] as const) {
+      const r = await recognizePlates(await renderPlate({ text, type, width: 300 }));
+      expect(r.detail.map((d) => [d.plate_license, d.plate_type]), text).toEqual([[text, type]]);
+    }
+  }, 120_000);
+});

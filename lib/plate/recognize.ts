@@ -6,7 +6,7 @@ import { warpQuad } from "../engine/crop";
 import { quadBox as quadBounds, quadHeight, quadWidth, type Quad } from "../engine/geometry";
 import type { RgbImage } from "../engine/image";
 import { colourCandidates, textCandidates, type Candidate } from "./candidates";
-import { colourShares, isPlateBackground, plateColours, plateTypeFromColours, typeFromText, type ColourShares } from "./colour";
+import { colourShares, isPlateBackground, plateColours, plateTypeFromColours, colourFitsText, type ColourShares } from "./colour";
 import { cleanChoices, decodePlate, type PlateReading } from "./grammar";
 
 export interface PlateFound extends PlateReading {
@@ -109,9 +109,9 @@ export async function findPlates(page: PageContext): Promise<PlateFound[]> {
     const colours = plateColours(crop);
     if (!isPlateBackground(colours)) continue; // plate-like text on a sign or a painted body
     const type = plateTypeFromColours(colours, r.text);
-    // white plates carry 警, WJ or 应急 and black ones 港 澳 领 使 (GA 36): a standard number on a
-    // white or dark neutral ground is printed text (a page, a sign), not a plate
-    if ((type === "白牌" || type === "黑牌") && !typeFromText(r.text)) continue;
+    // colour and characters as GA 36 pairs them: green only with the 8-character new-energy
+    // formats in dark characters, white and black only with their markers (警 WJ 应急, 港 澳 领 使)
+    if (!colourFitsText(type, r.text, r.template.startsWith("new energy"), colours)) continue;
     found.push({ ...r, quad: c.quad, type, shares, source: c.source });
   }
   // strongest first; overlapping readings of the same place collapse into one
