@@ -35,6 +35,9 @@ const CLS_MAX_SQUEEZE = 3;
  */
 export const REC_MIN_WIDTH = engineEnv().recMinWidth;
 
+/** (v/255 - 0.5)/0.5 for every byte value, the recogniser's and classifier's normalisation. */
+const NORM = Float32Array.from({ length: 256 }, (_, v) => v / 127.5 - 1);
+
 /**
  * Writes columns [x0, x0 + srcWidth) of an RGB image, resampled to `srcWidth`
  * → min(srcWidth, W) columns when squeezing, as a BGR (x/255-0.5)/0.5 tensor
@@ -44,14 +47,19 @@ function fillTensor(dst: Float32Array, offset: number, img: RgbImage, W: number,
   const H = img.height;
   const plane = H * W;
   const w = Math.min(srcWidth, W);
+  const src = img.data;
+  // source column of each tensor column
+  const cols = new Int32Array(w);
+  for (let x = 0; x < w; x++) cols[x] = x0 + (srcWidth === span ? x : Math.min(span - 1, Math.floor(((x + 0.5) * span) / srcWidth)));
   for (let y = 0; y < H; y++) {
+    const row = y * img.width;
+    const o0 = offset + y * W;
     for (let x = 0; x < w; x++) {
-      const sx = x0 + (srcWidth === span ? x : Math.min(span - 1, Math.floor(((x + 0.5) * span) / srcWidth)));
-      const s = (y * img.width + sx) * 3;
-      const o = offset + y * W + x;
-      dst[o] = img.data[s + 2] / 127.5 - 1;
-      dst[o + plane] = img.data[s + 1] / 127.5 - 1;
-      dst[o + 2 * plane] = img.data[s] / 127.5 - 1;
+      const s = (row + cols[x]) * 3;
+      const o = o0 + x;
+      dst[o] = NORM[src[s + 2]];
+      dst[o + plane] = NORM[src[s + 1]];
+      dst[o + 2 * plane] = NORM[src[s]];
     }
   }
 }
