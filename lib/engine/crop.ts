@@ -64,26 +64,31 @@ export function warpQuad(img: RgbImage, quad: Quad, width: number, height: numbe
   const scale = Math.max(h / outH, w / outW);
   const ss = Math.max(1, Math.min(4, Math.ceil(scale - 0.25)));
   const data = new Uint8Array(outW * outH * 3);
-  // Hot loop (every pixel of every strip): homography and bilinear sampling inlined, no allocation.
+  // Hot loop (every pixel of every strip): homography and bilinear sampling inlined,
+  // no allocation; the products of y are taken once per sample row (the same values).
   const [h0, h1, h2, h3, h4, h5, h6, h7, h8] = H;
   const { width: iw, height: ih, data: src } = img;
   const n = ss * ss;
+  const offs = new Float64Array(ss);
+  for (let k = 0; k < ss; k++) offs[k] = (k + 0.5) / ss;
   for (let oy = 0; oy < outH; oy++) {
     for (let ox = 0; ox < outW; ox++) {
       let r = 0, g = 0, b = 0;
       for (let sy = 0; sy < ss; sy++) {
-        const y = oy + (sy + 0.5) / ss;
+        const y = oy + offs[sy];
+        const y1 = h1 * y, y4 = h4 * y, y7 = h7 * y;
         for (let sx = 0; sx < ss; sx++) {
-          const x = ox + (sx + 0.5) / ss;
-          const d = h6 * x + h7 * y + h8;
-          let px = (h0 * x + h1 * y + h2) / d - 0.5;
-          let py = (h3 * x + h4 * y + h5) / d - 0.5;
+          const x = ox + offs[sx];
+          const d = h6 * x + y7 + h8;
+          let px = (h0 * x + y1 + h2) / d - 0.5;
+          let py = (h3 * x + y4 + h5) / d - 0.5;
           px = px < 0 ? 0 : px > iw - 1 ? iw - 1 : px;
           py = py < 0 ? 0 : py > ih - 1 ? ih - 1 : py;
-          const x0 = Math.floor(px), y0 = Math.floor(py);
-          const x1 = Math.min(x0 + 1, iw - 1), y1 = Math.min(y0 + 1, ih - 1);
+          // px, py ≥ 0: truncation is the floor
+          const x0 = px | 0, y0 = py | 0;
+          const x1 = x0 + 1 < iw ? x0 + 1 : iw - 1, yy1 = y0 + 1 < ih ? y0 + 1 : ih - 1;
           const fx = px - x0, fy = py - y0;
-          const i00 = (y0 * iw + x0) * 3, i01 = (y0 * iw + x1) * 3, i10 = (y1 * iw + x0) * 3, i11 = (y1 * iw + x1) * 3;
+          const i00 = (y0 * iw + x0) * 3, i01 = (y0 * iw + x1) * 3, i10 = (yy1 * iw + x0) * 3, i11 = (yy1 * iw + x1) * 3;
           let top = src[i00] + (src[i01] - src[i00]) * fx;
           let bot = src[i10] + (src[i11] - src[i10]) * fx;
           r += top + (bot - top) * fy;
