@@ -78,9 +78,10 @@ function configs(group: string): Config[] {
     case "arc": {
       // lines along a circle (lib/engine/arc.ts): off, then ARC_LIMITS varied one at a time
       const out: Config[] = [{ label: "arcs off", opts: { detect: { arcs: false } } }];
-      const base = { minSweep: 40, maxThickness: 0.5, minFill: 0.6 };
-      const lim = (o: Partial<typeof base>) => { const l = { ...base, ...o }; return { label: `sweep ${l.minSweep}° thick ${l.maxThickness} fill ${l.minFill}`, opts: { detect: { arcLimits: { ...l, minSweep: (l.minSweep * Math.PI) / 180 } } } }; };
+      const base = { tryBelow: 0.3, minSweep: 40, maxThickness: 0.5, minFill: 0.6 };
+      const lim = (o: Partial<typeof base>) => { const l = { ...base, ...o }; return { label: `try<${l.tryBelow} sweep ${l.minSweep}° thick ${l.maxThickness} fill ${l.minFill}`, opts: { detect: { arcLimits: { ...l, minSweep: (l.minSweep * Math.PI) / 180 } } } }; };
       out.push(lim({}));
+      for (const v of num("try") ?? [0.5, 0.7]) out.push(lim({ tryBelow: v }));
       for (const v of num("sweep") ?? [20, 60, 90]) out.push(lim({ minSweep: v }));
       for (const v of num("thick") ?? [0.3, 0.8]) out.push(lim({ maxThickness: v }));
       for (const v of num("fill") ?? [0.4, 0.8]) out.push(lim({ minFill: v }));

@@ -2,6 +2,7 @@
  * Text along a circle (a seal's rim) is unrolled and read, not dropped
  * (issue 14: g_tr_stamp's "实用科技有限公司" was the one line raw read and we lost).
  * Seals rendered here (lib/render/seal.ts, Noto CJK); no file outside the repository is read.
+ * Seals 2 and 4 belong to the seals' tuning half (even indices), never to the measured one.
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { fitArc } from "./arc";
@@ -75,5 +76,14 @@ describe("seals", () => {
     // without unrolling, the rim is lost (the straight crop of a bent band)
     const straight = (await ocrPage(models, img, { detect: { arcs: false } })).map((l) => l.text);
     expect(straight).not.toContain(seal.lines[0]);
+  });
+
+  it("reads the rim of a seal stamped over a contract's last lines from the red ink", async () => {
+    // seal 4 of seed 14: 西安新华科技有限公司 over 236°, its top third over black text
+    const seal = await renderSeal(4, 14);
+    const img = await decodeImage(seal.image);
+    expect((await ocrPage(models, img)).map((l) => l.text)).toContain(seal.lines[0]);
+    // on the page alone the rim tangles with the text under it
+    expect((await ocrPage(models, img, { seals: false })).map((l) => l.text)).not.toContain(seal.lines[0]);
   });
 });

@@ -26,12 +26,14 @@ export interface Arc {
  * sector its pixels cover (a text band is solid). CHOSEN-BY: pending sweep.
  */
 export interface ArcLimits {
+  /** a component whose rectangle scores below this is tried as an arc (the box score's scale) */
+  tryBelow: number;
   /** radians */
   minSweep: number;
   maxThickness: number;
   minFill: number;
 }
-export const ARC_LIMITS: ArcLimits = { minSweep: (40 * Math.PI) / 180, maxThickness: 0.5, minFill: 0.6 };
+export const ARC_LIMITS: ArcLimits = { tryBelow: 0.3, minSweep: (40 * Math.PI) / 180, maxThickness: 0.5, minFill: 0.6 };
 
 /**
  * Fits a circle to a component's pixels (centres `xs`,`ys`; algebraic
@@ -134,6 +136,61 @@ function solve3(A: number[], b: number[]): [number, number, number] | null {
   if (Math.abs(d) < 1e-12) return null;
   const col = (k: number) => A.map((v, i) => (i % 3 === k ? b[Math.floor(i / 3)] : v));
   return [det(col(0)) / d, det(col(1)) / d, det(col(2)) / d];
+}
+
+/**
+ * Arcs on one circle (centres and middle radii within 0.15 of the radius)
+ * whose ends are less than JOIN_GAP (about one character of a seal's rim) apart become one.
+ */
+const JOIN_GAP = (25 * Math.PI) / 180;
+export function joinArcs(arcs: Arc[]): Arc[] {
+  const out: Arc[] = [];
+  const rest = arcs.slice();
+  while (rest.length) {
+    let a = rest.shift()!;
+    for (let again = true; again; ) {
+      again = false;
+      for (let i = 0; i < rest.length; i++) {
+        const j = joinTwo(a, rest[i]);
+        if (j) {
+          a = j;
+          rest.splice(i, 1);
+          again = true;
+          break;
+        }
+      }
+    }
+    out.push(a);
+  }
+  return out;
+}
+
+/** Normalises an angle into [0, 2π). */
+const wrap = (t: number) => ((t % (2 * Math.PI)) + 2 * Math.PI) % (2 * Math.PI);
+
+function joinTwo(a: Arc, b: Arc): Arc | null {
+  if (Math.sign(a.sweep) !== Math.sign(b.sweep)) return null;
+  const ra = (a.rIn + a.rOut) / 2, rb = (b.rIn + b.rOut) / 2;
+  const tol = 0.15 * Math.max(ra, rb);
+  if (Math.hypot(a.cx - b.cx, a.cy - b.cy) > tol || Math.abs(ra - rb) > tol) return null;
+  // both as clockwise intervals [lo, lo + len]
+  const iv = (x: Arc) => (x.sweep > 0 ? { lo: wrap(x.start), len: x.sweep } : { lo: wrap(x.start + x.sweep), len: -x.sweep });
+  const A = iv(a), B = iv(b);
+  // B starts this far after A starts (clockwise); the join covers A then B, or B then A
+  const d = wrap(B.lo - A.lo);
+  let lo: number, len: number;
+  if (d <= A.len + JOIN_GAP) {
+    lo = A.lo;
+    len = Math.max(A.len, d + B.len);
+  } else {
+    const e = wrap(A.lo - B.lo);
+    if (e > B.len + JOIN_GAP) return null;
+    lo = B.lo;
+    len = Math.max(B.len, e + A.len);
+  }
+  if (len >= 2 * Math.PI) return null;
+  const n = a.sweep > 0 ? { start: lo, sweep: len } : { start: lo + len, sweep: -len };
+  return { cx: (a.cx + b.cx) / 2, cy: (a.cy + b.cy) / 2, rIn: Math.min(a.rIn, b.rIn), rOut: Math.max(a.rOut, b.rOut), ...n };
 }
 
 /** The arc with `d` more band on every side (DB's unclip), the ends extended along the circle. */

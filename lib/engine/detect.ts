@@ -8,7 +8,7 @@ import * as ort from "onnxruntime-node";
 import type { Models } from "./models";
 import type { RgbImage } from "./image";
 import { convexHull, growRect, inQuad, minAreaRect, rectCorners, type Point, type Quad } from "./geometry";
-import { arcMean, arcOutline, arcSize, fitArc, growArc, scaleArc, type Arc, type ArcLimits } from "./arc";
+import { ARC_LIMITS, arcMean, arcOutline, arcSize, fitArc, growArc, joinArcs, scaleArc, type Arc, type ArcLimits } from "./arc";
 
 export interface DetectedBox {
   /** LT, RT, RB, LB in the input image's pixel coordinates (edges, not centres). */
@@ -231,17 +231,34 @@ export function boxesFromMap(
     if (Math.min(rect.w, rect.h) < 3) continue;
     const quad = rectCorners(rect);
     const score = meanInQuad(pred, w, h, quad);
-    if (score < boxThresh) {
-      const arc = arcs ? arcBox(pred, w, h, members.subarray(0, count), boxThresh, unclipRatio, arcLimits) : null;
-      if (arc) boxes.push(arc);
-      continue;
+    const limits = arcLimits ?? ARC_LIMITS;
+    if (arcs && score < limits.tryBelow) {
+      // a bent band fills its rectangle poorly: read it along its circle when it has one
+      const arc = arcBox(pred, w, h, members.subarray(0, count), Math.max(boxThresh, score), unclipRatio, limits);
+      if (arc) {
+        boxes.push(arc);
+        continue;
+      }
     }
+    if (score < boxThresh) continue;
     const dist = (rect.w * rect.h * unclipRatio) / (2 * (rect.w + rect.h));
     const grown = growRect(rect, dist);
     if (Math.min(grown.w, grown.h) < 5) continue;
     boxes.push({ quad: rectCorners(grown), score });
   }
-  return boxes;
+  return arcs ? joinArcBoxes(boxes) : boxes;
+}
+
+/** Pieces of one line along a circle (a seal's rim broken between two characters) joined into one box. */
+function joinArcBoxes(boxes: DetectedBox[]): DetectedBox[] {
+  const arcsIn = boxes.filter((b) => b.arc);
+  if (arcsIn.length < 2) return boxes;
+  const joined = joinArcs(arcsIn.map((b) => b.arc!));
+  if (joined.length === arcsIn.length) return boxes;
+  return [
+    ...boxes.filter((b) => !b.arc),
+    ...joined.map((a) => ({ arc: a, quad: rectCorners(minAreaRect(convexHull(arcOutline(a)))), score: Math.max(...arcsIn.map((b) => b.score)) })),
+  ];
 }
 
 /** The component as a line along a circle, when it fits one and its band scores at least boxThresh. */

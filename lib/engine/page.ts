@@ -6,6 +6,7 @@
 import type { Models } from "./models";
 import { detectText, type DetectOptions } from "./detect";
 import { cropArc, cropQuad, type Strip } from "./crop";
+import { redInk, withSealArcs } from "./seal";
 import { recognizeStrips, uprightStrips, type RecognizeOptions } from "./recognize";
 import type { DecodedChar } from "./ctc";
 import { rotateImage, unrotatePoint, type QuarterTurns, type RgbImage } from "./image";
@@ -28,6 +29,8 @@ export interface OcrOptions {
   /** REREAD_BELOW and CLS_MAX_SQUEEZE for one call (bench/sweep-engine.ts sweeps them). */
   rereadBelow?: number;
   clsMaxSqueeze?: number;
+  /** Look for red seals' rim lines on the page's red ink (default true; bench/sweep-engine.ts arc turns it off). */
+  seals?: boolean;
 }
 
 interface Pass {
@@ -94,8 +97,13 @@ export async function ocrPage(models: Models, img: RgbImage, opts: OcrOptions = 
 
 async function readPass(models: Models, original: RgbImage, turns: QuarterTurns, opts: OcrOptions): Promise<Pass> {
   const img = rotateImage(original, turns);
-  const boxes = await detectText(models, img, { limitArea: 960 * 960, rescale: true, thresh: DET_THRESH, boxThresh: DET_BOX_THRESH, arcs: true, ...opts.detect });
-  const strips = boxes.map((b) => (b.arc ? cropArc(img, b.arc, b.quad) : cropQuad(img, b.quad)));
+  const detect: DetectOptions = { limitArea: 960 * 960, rescale: true, thresh: DET_THRESH, boxThresh: DET_BOX_THRESH, arcs: true, ...opts.detect };
+  let boxes = await detectText(models, img, detect);
+  // A red seal's rim line is found on the page's red ink alone (lib/engine/seal.ts) and read from it.
+  const ink = detect.arcs && opts.seals !== false ? redInk(img) : null;
+  let fromInk = boxes.map(() => false);
+  if (ink) ({ boxes, fromInk } = withSealArcs(img, boxes, await detectText(models, ink, detect)));
+  const strips = boxes.map((b, i) => (b.arc ? cropArc(fromInk[i] && ink ? ink : img, b.arc, b.quad) : cropQuad(img, b.quad)));
   const { strips: upright, flipped } = await uprightStrips(models, strips, 0.9, opts.clsMaxSqueeze);
   const recs = await recognizeStrips(models, upright, 3, opts.rec);
   // A strip the classifier turned that then reads poorly is read as it was too,
