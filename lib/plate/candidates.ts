@@ -107,6 +107,21 @@ export function textCandidates(boxes: DetBox[]): Candidate[] {
   return out;
 }
 
+/**
+ * The band above a lower row where a two-row plate's upper row (province + letter) stands when
+ * the detector found no usable box there: along the row's own sides, from UPPER_ROW.from to
+ * UPPER_ROW.to of its height above its top edge. Rendered tuning half: plate-0118 (yellow
+ * 鄂J FM7B3) and plate-0128 (green 粤J 01725D), whose upper rows were never boxed, stand 0.77–0.34
+ * of the lower box's height above it; 1.0–0.1 reads both whole (鄂J 1.00/0.91, 粤J 0.93/0.72),
+ * and plate-0508's 豫M (boxed as two overlapping pieces, read 豫 or M alone) as well.
+ */
+export const UPPER_ROW = { from: 1.0, to: 0.1 } as const;
+export function upperRowQuad(q: Quad): Quad {
+  const l: Point = [q[3][0] - q[0][0], q[3][1] - q[0][1]], r: Point = [q[2][0] - q[1][0], q[2][1] - q[1][1]];
+  const at = (p: Point, v: Point, k: number): Point => [p[0] - v[0] * k, p[1] - v[1] * k];
+  return [at(q[0], l, UPPER_ROW.from), at(q[1], r, UPPER_ROW.from), at(q[1], r, UPPER_ROW.to), at(q[0], l, UPPER_ROW.to)];
+}
+
 /** Plate-coloured (blue, yellow, green) blobs with a plate-like shape, found on a downscaled copy. */
 export function colourCandidates(img: RawImage, maxBlobs = 6): Candidate[] {
   const scale = Math.min(1, 480 / Math.max(img.width, img.height));

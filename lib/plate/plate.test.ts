@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { recognizePlates } from "./index";
-import { renderedPlates, renderPlate, renderPlateScene, renderTextPage, type RenderedPlateImage } from "../render";
+import { renderedPlates, renderPlate, renderPlateScene, renderSetPlate, renderTextPage, type RenderedPlateImage } from "../render";
 import { corpusFile, corpusManifest } from "@/tests/fixtures/corpus";
 
 describe("plates in real photos (tests/fixtures/corpus/plate, Apache-2.0 and MIT sources)", () => {
@@ -106,6 +106,18 @@ describe("rendered plates: all types, close-ups, tight crops, 1920×1080 street 
     const r = await recognizePlates(await renderTextPage(["星辉汽车销售服务有限公司", "2024-05-12 12:30:45", "营业时间 08:00-20:00"]));
     expect(r).toEqual({ "number of plate licenses": 0, detail: [] });
   });
+});
+
+describe("two-row plates whose upper row the detector misses (rendered tuning half, drawn again here)", () => {
+  it("reads the band above a lower row that starts without a province: plate-0118 鄂JFM7B3, plate-0128 粤J01725D", async () => {
+    for (const i of [118, 128]) {
+      const s = await renderSetPlate(i);
+      expect(s.split).toBe("tune");
+      const r = await recognizePlates(s.image);
+      for (const p of s.plates) expect(r.detail.map((d) => [d.plate_license, d.plate_type]), s.id).toContainEqual([p.plate_license, p.plate_type]);
+      expect(r.detail, s.id).toHaveLength(s.plates.length);
+    }
+  }, 180_000);
 });
 
 describe("text that is not a plate, in a plate's colours (GA 36: colour and characters agree)", () => {

@@ -5,9 +5,9 @@ import { charChoices, type CharChoices } from "../engine/ctc";
 import { warpQuad } from "../engine/crop";
 import { quadBox as quadBounds, quadHeight, quadWidth, type Quad } from "../engine/geometry";
 import type { RgbImage } from "../engine/image";
-import { colourCandidates, textCandidates, type Candidate } from "./candidates";
+import { colourCandidates, growQuad, textCandidates, upperRowQuad, type Candidate } from "./candidates";
 import { colourShares, isPlateBackground, plateColours, plateTypeFromColours, colourFitsText, type ColourShares } from "./colour";
-import { cleanChoices, decodePlate, type PlateReading } from "./grammar";
+import { cleanChoices, decodePlate, PROVINCES, type PlateReading } from "./grammar";
 
 export interface PlateFound extends PlateReading {
   quad: Quad;
@@ -31,7 +31,7 @@ async function readQuads(page: PageContext, quads: Quad[]): Promise<CharChoices[
 }
 
 /** Reads one candidate; two-row plates are read top row first. */
-async function readCandidate(page: PageContext, c: Candidate): Promise<PlateReading | null> {
+async function readCandidate(page: PageContext, c: Candidate): Promise<(PlateReading & { quad?: Quad }) | null> {
   if (c.rows) {
     const [top, bottom] = await readQuads(page, c.rows);
     return decodePlate([...top, ...bottom]);
@@ -45,7 +45,15 @@ async function readCandidate(page: PageContext, c: Candidate): Promise<PlateRead
     const tight = decodePlate(reads[1]);
     if (tight && (!single || tight.confidence > single.confidence)) single = tight;
   }
-  if (!single && c.source === "text" && cleanChoices(reads[0]).length === 6) {
+  const lower = cleanChoices(reads[0]);
+  if (!single && c.source === "text" && c.det && (lower.length === 5 || lower.length === 6) && !PROVINCES.includes(lower[0][0].char)) {
+    // five or six characters that do not start with a province: the lower row of a two-row plate
+    // whose upper row the detector missed; read the band above it (UPPER_ROW) as the upper row
+    const [top, bottom] = await readQuads(page, [growQuad(upperRowQuad(c.det), 0.2, 0.06), growQuad(c.det, 0.2, 0.06)]);
+    const two = decodePlate([...top, ...bottom]);
+    if (two) return { ...two, quad: joinQuads(upperRowQuad(c.det), c.quad) };
+  }
+  if (!single && c.source === "text" && lower.length === 6) {
     // six characters and no plate: the red last character (领 on a black consulate plate) is
     // often not in the detector's box at all; read on by RED_SUFFIX heights to the right.
     // Rendered tuning half: plate-0410 (black consulate, street) read 川D5778 and no plate before.
@@ -64,6 +72,11 @@ async function readCandidate(page: PageContext, c: Candidate): Promise<PlateRead
   if (!single) return two;
   if (!two) return single;
   return two.confidence > single.confidence ? two : single;
+}
+
+/** The upper row's quad and the lower row's, as one: upper row's top edge, lower row's bottom edge. */
+function joinQuads(top: Quad, bottom: Quad): Quad {
+  return [top[0], top[1], bottom[2], bottom[3]];
 }
 
 /** How far (in box heights) a six-character reading is extended to the right for its suffix. */
@@ -112,7 +125,8 @@ export async function findPlates(page: PageContext): Promise<PlateFound[]> {
     // colour and characters as GA 36 pairs them: green only with the 8-character new-energy
     // formats in dark characters, white and black only with their markers (警 WJ 应急, 港 澳 领 使)
     if (!colourFitsText(type, r.text, r.template.startsWith("new energy"), colours)) continue;
-    found.push({ ...r, quad: c.quad, type, shares, source: c.source });
+    const { quad = c.quad, ...reading } = r;
+    found.push({ ...reading, quad, type, shares, source: c.source });
   }
   // strongest first; overlapping readings of the same place collapse into one
   const score = (f: PlateFound) => f.confidence + 0.3 * plateColourEvidence(f.shares) - (f.source === "two-row" ? 0.05 : 0);
