@@ -55,7 +55,8 @@ const arg = (name: string) => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? process.argv[i + 1] : undefined;
 };
-const num = (name: string) => (arg(name) === undefined ? undefined : arg(name)!.split(",").map(Number));
+/** A comma list of numbers; "-" for none. */
+const num = (name: string) => (arg(name) === undefined ? undefined : arg(name) === "-" ? [] : arg(name)!.split(",").map(Number));
 
 /** Detection options of general OCR as page.ts passes them, overridden by the sweep. */
 const det = (thresh: number, boxThresh: number, unclipRatio: number) => ({ thresh, boxThresh, unclipRatio });
@@ -78,10 +79,10 @@ function configs(group: string): Config[] {
     case "arc": {
       // lines along a circle (lib/engine/arc.ts): off, then ARC_LIMITS varied one at a time
       const out: Config[] = [{ label: "arcs off", opts: { detect: { arcs: false } } }];
-      const base = { tryBelow: 0.3, minSweep: 40, maxThickness: 0.5, minFill: 0.6 };
+      const base = { tryBelow: 0.7, minSweep: 40, maxThickness: 0.5, minFill: 0.6 };
       const lim = (o: Partial<typeof base>) => { const l = { ...base, ...o }; return { label: `try<${l.tryBelow} sweep ${l.minSweep}° thick ${l.maxThickness} fill ${l.minFill}`, opts: { detect: { arcLimits: { ...l, minSweep: (l.minSweep * Math.PI) / 180 } } } }; };
       out.push(lim({}));
-      for (const v of num("try") ?? [0.5, 0.7]) out.push(lim({ tryBelow: v }));
+      for (const v of num("try") ?? [0.3, 0.5]) out.push(lim({ tryBelow: v }));
       for (const v of num("sweep") ?? [20, 60, 90]) out.push(lim({ minSweep: v }));
       for (const v of num("thick") ?? [0.3, 0.8]) out.push(lim({ maxThickness: v }));
       for (const v of num("fill") ?? [0.4, 0.8]) out.push(lim({ minFill: v }));

@@ -20,10 +20,18 @@ export interface Arc {
 }
 
 /**
- * Shape limits of a band taken for an arc: minSweep, the least it bends;
- * maxThickness, its greatest thickness as a share of its radius (thicker is a
- * blob, not a line of text); minFill, the least share of the fitted annulus
- * sector its pixels cover (a text band is solid). CHOSEN-BY: pending sweep.
+ * Which components are read along a circle, chosen with `npx tsx bench/sweep-engine.ts arc
+ * --set bench/out/text/seal-tune --limit 20` on the seals' TUNING half (bench/results/sweep-arc.txt;
+ * 20 seals, 93 lines): arcs off 74/93 lines, strict/forgiving 0.738/0.898.
+ * - tryBelow: a component whose rectangle scores below it is tried as an arc (the box score's
+ *   scale): 0.3 → 90/93 lines, 0.813/0.979; 0.5 → 92/93, 0.839/0.995; 0.7 → 93/93, 0.839/0.995.
+ * - minSweep, the least a band bends: 20°, 40°, 60° alike (90° loses 2 lines); 40° kept.
+ * - maxThickness, its greatest thickness as a share of its radius (thicker is a blob, not a
+ *   line): 0.3, 0.5, 0.8 alike; 0.5 kept.
+ * - minFill, the least share of the fitted annulus sector its pixels cover (a text band is
+ *   solid): at tryBelow 0.7, 0.6 → 0.8391/0.9954, 0.4 and 0.3 → 0.8381/0.9944; 0.6 kept.
+ * The general tuning half (26 pages of every kind) reads the same with arcs off and on:
+ * 0.9955/0.9956, 390/390 lines.
  */
 export interface ArcLimits {
   /** a component whose rectangle scores below this is tried as an arc (the box score's scale) */
@@ -33,7 +41,7 @@ export interface ArcLimits {
   maxThickness: number;
   minFill: number;
 }
-export const ARC_LIMITS: ArcLimits = { tryBelow: 0.3, minSweep: (40 * Math.PI) / 180, maxThickness: 0.5, minFill: 0.6 };
+export const ARC_LIMITS: ArcLimits = { tryBelow: 0.7, minSweep: (40 * Math.PI) / 180, maxThickness: 0.5, minFill: 0.6 };
 
 /**
  * Fits a circle to a component's pixels (centres `xs`,`ys`; algebraic

@@ -16,6 +16,8 @@ import { inQuad, type Quad } from "./geometry";
  * white text: below 20; orange-yellow paper g_tr_pathtext: red − green ≈ 60–90,
  * so green and blue both count). The page is looked at for a seal when at
  * least MIN_INK of its pixels are seal ink (a seal of 75-px radius on a 700×540 page: 2 %).
+ * Both set from the inks' colours and the smallest seal of seal-tune, not swept: seal-tune's
+ * rim lines missed went 7 of 20 → 3 with the red-ink pass (tryBelow 0.3 then).
  */
 const RED_MARGIN = 60;
 const MIN_INK = 0.002;
