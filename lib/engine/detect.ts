@@ -99,17 +99,20 @@ export function detectSize(w: number, h: number, limitSide: number, minSide: num
   return { w: round32(w * ratio), h: round32(h * ratio) };
 }
 
+/** (v/255 - MEAN[c])/STD[c] for every byte value v, per channel of the model's input (the same float32 values as computed per pixel). */
+const NORM = MEAN.map((m, c) => Float32Array.from({ length: 256 }, (_, v) => (v / 255 - m) / STD[c]));
+
 /** The model's probability map of an image whose sides are multiples of 32. */
 async function probabilityMap(models: Models, img: RgbImage): Promise<Float32Array> {
   const plane = img.width * img.height;
   const input = new Float32Array(plane * 3);
   const d = img.data;
+  const [n0, n1, n2] = NORM;
   // PaddleOCR feeds BGR (cv2 order) normalised with ImageNet mean/std.
-  for (let i = 0; i < plane; i++) {
-    const r = d[i * 3], g = d[i * 3 + 1], b = d[i * 3 + 2];
-    input[i] = (b / 255 - MEAN[0]) / STD[0];
-    input[plane + i] = (g / 255 - MEAN[1]) / STD[1];
-    input[2 * plane + i] = (r / 255 - MEAN[2]) / STD[2];
+  for (let i = 0, j = 0; i < plane; i++, j += 3) {
+    input[i] = n0[d[j + 2]];
+    input[plane + i] = n1[d[j + 1]];
+    input[2 * plane + i] = n2[d[j]];
   }
   const out = await models.det.run({ [models.det.inputNames[0]]: new ort.Tensor("float32", input, [1, 3, img.height, img.width]) });
   return out[models.det.outputNames[0]].data as Float32Array;

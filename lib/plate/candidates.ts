@@ -2,7 +2,7 @@
  * Where plates may be: text-detector boxes (single rows, and a short upper row stacked on a
  * longer lower row for two-row plates), plus plate-coloured blobs the detector missed.
  */
-import { colourClass } from "./colour";
+import { colourCode } from "./colour";
 import { convexHull, minAreaRect, quadBox as quadBounds, quadCenter, quadHeight, quadWidth, rectCorners, type Point, type Quad } from "../engine/geometry";
 import type { DetectedBox as DetBox } from "../engine/detect";
 import type { RgbImage as RawImage } from "../engine/image";
@@ -131,8 +131,8 @@ export function colourCandidates(img: RawImage, maxBlobs = 6): Candidate[] {
     for (let x = 0; x < w; x++) {
       const sx = Math.min(img.width - 1, Math.floor(x / scale)), sy = Math.min(img.height - 1, Math.floor(y / scale));
       const i = (sy * img.width + sx) * 3;
-      const c = colourClass(img.data[i], img.data[i + 1], img.data[i + 2]);
-      cls[y * w + x] = c === "blue" ? 1 : c === "yellow" ? 2 : c === "green" ? 3 : 0;
+      const c = colourCode(img.data[i], img.data[i + 1], img.data[i + 2]);
+      cls[y * w + x] = c <= 3 ? c : 0; // colourCode's 1 blue 2 yellow 3 green
     }
   // close small gaps (characters) horizontally: a pixel between same-class pixels within 3 px joins them
   const filled = cls.slice();

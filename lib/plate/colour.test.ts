@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import sharp from "sharp";
 import { renderPlate } from "../render";
-import { plateColours, plateTypeFromColours, isPlateBackground, colourFitsText } from "./colour";
+import { plateColours, plateTypeFromColours, isPlateBackground, colourFitsText, colourCode, COLOUR_CLASSES, rgbToHsv, type ColourClass } from "./colour";
 import { decodePlate } from "./grammar";
 import type { RgbImage as RawImage } from "../engine/image";
 
@@ -69,5 +69,22 @@ describe("colour and characters agree as GA 36 pairs them", () => {
   it("keeps the older rule: a standard number on a white or black ground is printed text", () => {
     expect(fits("京A70531", "白牌")).toBe(false);
     expect(fits("京A70531", "黑牌", false)).toBe(false);
+  });
+});
+
+describe("colourCode", () => {
+  it("classifies as the rules on rgbToHsv do (every 5th value of each channel)", () => {
+    const byHsv = (r: number, g: number, b: number): ColourClass => {
+      const [h, s, v] = rgbToHsv(r, g, b);
+      if (v < 0.28 && !(s > 0.55 && h >= 195 && h <= 250 && v > 0.12)) return "black";
+      if (s > 0.3 && h >= 190 && h <= 255 && v > 0.25) return "blue";
+      if (s > 0.35 && h >= 25 && h <= 65 && v > 0.4) return "yellow";
+      if (s > 0.2 && h > 65 && h < 170 && v > 0.3) return "green";
+      if (s < 0.22 && v > 0.55) return "white";
+      return "other";
+    };
+    let wrong = 0;
+    for (let r = 0; r < 256; r += 5) for (let g = 0; g < 256; g += 5) for (let b = 0; b < 256; b += 5) if (COLOUR_CLASSES[colourCode(r, g, b)] !== byHsv(r, g, b)) wrong++;
+    expect(wrong).toBe(0);
   });
 });

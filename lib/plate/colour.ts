@@ -20,13 +20,35 @@ export function rgbToHsv(r: number, g: number, b: number): [number, number, numb
 }
 
 export function colourClass(r: number, g: number, b: number): ColourClass {
-  const [h, s, v] = rgbToHsv(r, g, b);
-  if (v < 0.28 && !(s > 0.55 && h >= 195 && h <= 250 && v > 0.12)) return "black"; // dark blue stays blue
-  if (s > 0.3 && h >= 190 && h <= 255 && v > 0.25) return "blue";
-  if (s > 0.35 && h >= 25 && h <= 65 && v > 0.4) return "yellow";
-  if (s > 0.2 && h > 65 && h < 170 && v > 0.3) return "green";
-  if (s < 0.22 && v > 0.55) return "white";
-  return "other";
+  return COLOUR_CLASSES[colourCode(r, g, b)];
+}
+
+/** The classes in colourCode's order. */
+export const COLOUR_CLASSES: readonly ColourClass[] = ["other", "blue", "yellow", "green", "white", "black"];
+
+/**
+ * colourClass as an index into COLOUR_CLASSES (0 other, 1 blue, 2 yellow, 3 green, 4 white,
+ * 5 black): rgbToHsv's arithmetic inlined, with no array per pixel (it runs on every pixel
+ * of a downscaled photo and of every candidate's crop).
+ */
+export function colourCode(r: number, g: number, b: number): number {
+  const max = r > g ? (r > b ? r : b) : g > b ? g : b;
+  const min = r < g ? (r < b ? r : b) : g < b ? g : b;
+  const d = max - min;
+  let h = 0;
+  if (d > 0) {
+    if (max === r) h = 60 * (((g - b) / d) % 6);
+    else if (max === g) h = 60 * ((b - r) / d + 2);
+    else h = 60 * ((r - g) / d + 4);
+  }
+  if (h < 0) h += 360;
+  const s = max === 0 ? 0 : d / max, v = max / 255;
+  if (v < 0.28 && !(s > 0.55 && h >= 195 && h <= 250 && v > 0.12)) return 5; // dark blue stays blue
+  if (s > 0.3 && h >= 190 && h <= 255 && v > 0.25) return 1;
+  if (s > 0.35 && h >= 25 && h <= 65 && v > 0.4) return 2;
+  if (s > 0.2 && h > 65 && h < 170 && v > 0.3) return 3;
+  if (s < 0.22 && v > 0.55) return 4;
+  return 0;
 }
 
 export type ColourShares = Record<ColourClass, number>;
@@ -112,16 +134,17 @@ export interface PlateColours {
 export function plateColours(crop: RawImage): PlateColours {
   const { width: w, height: h, data } = crop;
   const x0 = Math.round(w * 0.06), x1 = Math.round(w * 0.94), y0 = Math.round(h * 0.12), y1 = Math.round(h * 0.88);
-  const lum: number[] = [];
+  const lum = new Uint8Array(Math.max(0, x1 - x0) * Math.max(0, y1 - y0));
   const hist = new Array(256).fill(0);
+  let m = 0;
   for (let y = y0; y < y1; y++)
     for (let x = x0; x < x1; x++) {
       const i = (y * w + x) * 3;
       const l = Math.round(0.299 * data[i] + 0.587 * data[i + 1] + 0.114 * data[i + 2]);
-      lum.push(l);
+      lum[m++] = l;
       hist[l]++;
     }
-  const n = lum.length || 1;
+  const n = m || 1;
   let sumAll = 0;
   for (let i = 0; i < 256; i++) sumAll += i * hist[i];
   let wB = 0, sumB = 0, best = 0, t = 128;
@@ -134,7 +157,7 @@ export function plateColours(crop: RawImage): PlateColours {
     if (v > best) { best = v; t = i; }
   }
   let dark = 0;
-  for (const l of lum) if (l <= t) dark++;
+  for (let j = 0; j < m; j++) if (lum[j] <= t) dark++;
   const lightBackground = dark < n / 2;
   const acc = [0, 0, 0];
   let k = 0;
@@ -143,7 +166,7 @@ export function plateColours(crop: RawImage): PlateColours {
   for (let y = y0; y < y1; y++)
     for (let x = x0; x < x1; x++, j++) {
       const i = (y * w + x) * 3;
-      shares[colourClass(data[i], data[i + 1], data[i + 2])] += 1 / n;
+      shares[COLOUR_CLASSES[colourCode(data[i], data[i + 1], data[i + 2])]] += 1 / n;
       if ((lum[j] > t) !== lightBackground) continue;
       acc[0] += data[i]; acc[1] += data[i + 1]; acc[2] += data[i + 2]; k++;
     }
