@@ -29,6 +29,8 @@ export interface OcrOptions {
   /** REREAD_BELOW and CLS_MAX_SQUEEZE for one call (bench/sweep-engine.ts sweeps them). */
   rereadBelow?: number;
   clsMaxSqueeze?: number;
+  /** Re-read strips flipped against most of their page (default true; off only to measure it). */
+  rereadAgainstPage?: boolean;
   /** Look for red seals' rim lines on the page's red ink (default true; bench/sweep-engine.ts arc turns it off). */
   seals?: boolean;
 }
@@ -107,8 +109,13 @@ async function readPass(models: Models, original: RgbImage, turns: QuarterTurns,
   const { strips: upright, flipped } = await uprightStrips(models, strips, 0.9, opts.clsMaxSqueeze);
   const recs = await recognizeStrips(models, upright, 3, opts.rec);
   // A strip the classifier turned that then reads poorly is read as it was too,
-  // keeping the better reading: a wrong flip otherwise loses the whole line.
-  const doubtful = recs.map((r, i) => (flipped[i] && r.confidence < (opts.rereadBelow ?? REREAD_BELOW) ? i : -1)).filter((i) => i >= 0);
+  // keeping the better reading: a wrong flip otherwise loses the whole line. So is
+  // one turned against most of its page (by strip width): a page's lines share one
+  // orientation, and a short word upside down looks like another word (Nod → PON).
+  const widths = strips.map((s) => s.width);
+  const flippedWidth = widths.reduce((t, w, i) => t + (flipped[i] ? w : 0), 0);
+  const againstPage = opts.rereadAgainstPage !== false && flippedWidth < widths.reduce((t, w) => t + w, 0) / 2;
+  const doubtful = recs.map((r, i) => (flipped[i] && (againstPage || r.confidence < (opts.rereadBelow ?? REREAD_BELOW)) ? i : -1)).filter((i) => i >= 0);
   if (doubtful.length) {
     const again = await recognizeStrips(models, doubtful.map((i) => strips[i]), 3, opts.rec);
     doubtful.forEach((i, k) => {
