@@ -70,8 +70,10 @@ test("a folder in 在线调试 runs as a job: progress, then results as JSON and
 test("a running job is cancelled after a confirmation: the rest is not recognised", async ({ page, baseURL }) => {
   test.setTimeout(180_000);
   const s = seed();
-  // 40 images through the signed jobs API, so the job is still running when the page opens
-  const images = await Promise.all(Array.from({ length: 40 }, (_, i) => renderTextPage([`取消测试 ${i}`], { size: 32 })));
+  // COUNT images through the signed jobs API, so the job is still running when the page opens and
+  // the cancel lands (40 were all read before the click once the engine got faster)
+  const COUNT = 200;
+  const images = await Promise.all(Array.from({ length: COUNT }, (_, i) => renderTextPage([`取消测试 ${i}`], { size: 32 })));
   const p = jobPath("general", "submit").replace("{serviceCode}", s.app.serviceCodes.general);
   const body = JSON.stringify({ data: images.map((b) => b.toString("base64")) });
   const ts = String(Date.now());
@@ -94,7 +96,7 @@ test("a running job is cancelled after a confirmation: the rest is not recognise
   await expect(dialog).toContainText("将不再识别，也不计费");
   await dialog.getByRole("button", { name: "确认取消" }).click();
   await expect(row).toContainText("已取消", SLOW);
-  await expect(row.getByRole("progressbar")).toHaveAttribute("aria-valuenow", "40");
+  await expect(row.getByRole("progressbar")).toHaveAttribute("aria-valuenow", String(COUNT));
   await expect(row.getByRole("button", { name: "取消" })).toHaveCount(0);
   const [json] = await Promise.all([page.waitForEvent("download"), row.getByRole("link", { name: "JSON" }).click()]);
   const results = (JSON.parse(await text(json)) as { result: { err_code?: number }[] }).result;
