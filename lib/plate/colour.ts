@@ -7,16 +7,20 @@ import type { RgbImage as RawImage } from "../engine/image";
 export type PlateType = "蓝牌" | "黄牌" | "绿牌" | "白牌" | "黑牌";
 export type ColourClass = "blue" | "yellow" | "green" | "white" | "black" | "other";
 
-export function rgbToHsv(r: number, g: number, b: number): [number, number, number] {
-  const max = Math.max(r, g, b), min = Math.min(r, g, b), d = max - min;
+/** Hue in degrees [0, 360) of r, g, b whose largest channel is `max` and range `d` (max − min). */
+function hue(r: number, g: number, b: number, max: number, d: number): number {
   let h = 0;
   if (d > 0) {
     if (max === r) h = 60 * (((g - b) / d) % 6);
     else if (max === g) h = 60 * ((b - r) / d + 2);
     else h = 60 * ((r - g) / d + 4);
   }
-  if (h < 0) h += 360;
-  return [h, max === 0 ? 0 : d / max, max / 255];
+  return h < 0 ? h + 360 : h;
+}
+
+export function rgbToHsv(r: number, g: number, b: number): [number, number, number] {
+  const max = Math.max(r, g, b), min = Math.min(r, g, b), d = max - min;
+  return [hue(r, g, b, max, d), max === 0 ? 0 : d / max, max / 255];
 }
 
 export function colourClass(r: number, g: number, b: number): ColourClass {
@@ -28,20 +32,14 @@ export const COLOUR_CLASSES: readonly ColourClass[] = ["other", "blue", "yellow"
 
 /**
  * colourClass as an index into COLOUR_CLASSES (0 other, 1 blue, 2 yellow, 3 green, 4 white,
- * 5 black): rgbToHsv's arithmetic inlined, with no array per pixel (it runs on every pixel
+ * 5 black): rgbToHsv's arithmetic with no array per pixel (it runs on every pixel
  * of a downscaled photo and of every candidate's crop).
  */
 export function colourCode(r: number, g: number, b: number): number {
   const max = r > g ? (r > b ? r : b) : g > b ? g : b;
   const min = r < g ? (r < b ? r : b) : g < b ? g : b;
   const d = max - min;
-  let h = 0;
-  if (d > 0) {
-    if (max === r) h = 60 * (((g - b) / d) % 6);
-    else if (max === g) h = 60 * ((b - r) / d + 2);
-    else h = 60 * ((r - g) / d + 4);
-  }
-  if (h < 0) h += 360;
+  const h = hue(r, g, b, max, d);
   const s = max === 0 ? 0 : d / max, v = max / 255;
   if (v < 0.28 && !(s > 0.55 && h >= 195 && h <= 250 && v > 0.12)) return 5; // dark blue stays blue
   if (s > 0.3 && h >= 190 && h <= 255 && v > 0.25) return 1;
