@@ -148,7 +148,7 @@ function solve3(A: number[], b: number[]): [number, number, number] | null {
 
 /**
  * Arcs on one circle (centres and middle radii within 0.15 of the radius)
- * whose ends are less than JOIN_GAP (about one character of a seal's rim) apart become one.
+ * whose ends are less than JOIN_GAP (about one character of a seal's rim; set so, not swept) apart become one.
  */
 const JOIN_GAP = (25 * Math.PI) / 180;
 export function joinArcs(arcs: Arc[]): Arc[] {
