@@ -155,15 +155,9 @@ async function main(): Promise<void> {
     for (const [c, cfg] of list.entries()) {
       const t0 = performance.now();
       const pred = (await ocrPage(models, img, cfg.opts)).map((l) => l.text);
-      const f = fig[c];
-      f.ms += performance.now() - t0;
-      f.strict = addScores(f.strict, strictScore(s.lines, pred));
-      f.forgiving = addScores(f.forgiving, forgivingScore(s.lines, pred));
-      const read = lineScores(s.lines, pred).map((l) => l.correct >= READ_SHARE * l.total);
-      f.read += read.filter(Boolean).length;
-      f.total += read.length;
+      fig[c].ms += performance.now() - t0;
+      const read = addPage(fig[c], s.lines, pred, s.file, c === 0 ? null : first);
       if (c === 0) first = read;
-      else read.forEach((r, i) => !r && first[i] && f.lost.push(`${s.file}#${i}`));
     }
     process.stderr.write(`\r${k + 1}/${samples.length} ${s.file}        `);
   }
@@ -179,6 +173,29 @@ async function main(): Promise<void> {
   console.log(text);
   fs.mkdirSync(path.join(repoRoot, "bench/results"), { recursive: true });
   fs.appendFileSync(path.join(repoRoot, `bench/results/sweep-${group}.txt`), text + "\n\n");
+}
+
+interface PageFigures {
+  strict: CharScore;
+  forgiving: CharScore;
+  read: number;
+  total: number;
+  lost: string[];
+}
+
+/**
+ * Adds one page read by a configuration to its figures and returns which GT lines it read
+ * (≥ READ_SHARE of their characters); lines `first` (the first configuration) read and this one
+ * did not are listed as lost.
+ */
+function addPage(f: PageFigures, gt: string[], pred: string[], file: string, first: boolean[] | null): boolean[] {
+  f.strict = addScores(f.strict, strictScore(gt, pred));
+  f.forgiving = addScores(f.forgiving, forgivingScore(gt, pred));
+  const read = lineScores(gt, pred).map((l) => l.correct >= READ_SHARE * l.total);
+  f.read += read.filter(Boolean).length;
+  f.total += read.length;
+  if (first) read.forEach((r, i) => !r && first[i] && f.lost.push(`${file}#${i}`));
+  return read;
 }
 
 main().catch((e: unknown) => {
@@ -204,14 +221,8 @@ async function stripsMain(): Promise<void> {
     ms += performance.now() - t0;
     let first: boolean[] = [];
     pages.forEach((pred, c) => {
-      const f = fig[c];
-      f.strict = addScores(f.strict, strictScore(s.lines, pred));
-      f.forgiving = addScores(f.forgiving, forgivingScore(s.lines, pred));
-      const read = lineScores(s.lines, pred).map((l) => l.correct >= READ_SHARE * l.total);
-      f.read += read.filter(Boolean).length;
-      f.total += read.length;
+      const read = addPage(fig[c], s.lines, pred, s.file, c === 0 ? null : first);
       if (c === 0) first = read;
-      else read.forEach((r, i) => !r && first[i] && f.lost.push(`${s.file}#${i}`));
     });
     process.stderr.write(`\r${k + 1}/${samples.length} ${s.file}        `);
   }
