@@ -27,16 +27,18 @@ const inkAt = (d: Uint8Array, i: number) => d[i] - Math.max(d[i + 1], d[i + 2]);
 /** The page's red ink as dark grey on white, or null when it has too little for a seal. */
 export function redInk(img: RgbImage): RgbImage | null {
   const n = img.width * img.height;
-  const out = new Uint8Array(n * 3);
+  // counted first: a page without a seal (nearly every page) allocates nothing
   let ink = 0;
+  for (let i = 0; i < n; i++) if (inkAt(img.data, i * 3) >= RED_MARGIN) ink++;
+  if (ink < MIN_INK * n) return null;
+  const out = new Uint8Array(n * 3);
   for (let i = 0; i < n; i++) {
     const red = inkAt(img.data, i * 3);
-    if (red >= RED_MARGIN) ink++;
     // linear in redness from the margin's half up: anti-aliased edges keep their shape
     const v = red <= RED_MARGIN / 2 ? 255 : Math.max(0, 255 - Math.round((red - RED_MARGIN / 2) * 2.5));
     out[i * 3] = out[i * 3 + 1] = out[i * 3 + 2] = v;
   }
-  return ink >= MIN_INK * n ? { width: img.width, height: img.height, data: out } : null;
+  return { width: img.width, height: img.height, data: out };
 }
 
 /** Share of a quad's ink (dark or red pixels) that is red, sampled on a grid of at most 40×40. */
